@@ -1,0 +1,2 @@
+// Placeholder entry point; replaced by the CLI in src/cli/.
+int main() { return 0; }

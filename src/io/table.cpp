@@ -1,0 +1,34 @@
+#include "io/table.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/diagnostics.h"
+#include "core/text.h"
+
+namespace huzhu {
+
+bool Row::IsBlank() const {
+  return std::all_of(cells.begin(), cells.end(), [](const Cell& c) {
+    return c.type == CellType::kEmpty || (c.type == CellType::kText && Trim(c.text).empty());
+  });
+}
+
+std::unique_ptr<SheetReader> OpenSheet(const std::string& path, const std::string& sheet) {
+  const std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
+  if (ext == ".xlsx" || ext == ".xlsm") return OpenXlsx(path, sheet);
+  if (ext == ".xls") return OpenXls(path, sheet);
+  if (ext == ".csv" || ext == ".txt") {
+    if (!sheet.empty()) {
+      throw Error(ErrorKind::kInput, Location{path},
+                  Tr("CSV 文件没有工作表，不能使用 --sheet " + sheet,
+                     "a CSV file has no sheets; --sheet " + sheet + " cannot be used"));
+    }
+    return OpenCsv(path);
+  }
+  throw Error(ErrorKind::kInput, Location{path},
+              Tr("无法识别的文件类型“" + ext + "”：应为 .xlsx、.xls 或 .csv",
+                 "unknown file type '" + ext + "': expected .xlsx, .xls or .csv"));
+}
+
+}  // namespace huzhu
