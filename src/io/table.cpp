@@ -14,6 +14,15 @@ bool Row::IsBlank() const {
   });
 }
 
+void OwnedRow::Assign(const Row& row) {
+  texts_.clear();
+  texts_.reserve(row.cells.size());
+  for (const Cell& c : row.cells) texts_.emplace_back(c.text);
+  row_.number = row.number;
+  row_.cells = row.cells;
+  for (std::size_t i = 0; i < row_.cells.size(); ++i) row_.cells[i].text = texts_[i];
+}
+
 std::unique_ptr<SheetReader> OpenSheet(const std::string& path, const std::string& sheet) {
   const std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
   if (ext == ".xlsx" || ext == ".xlsm") return OpenXlsx(path, sheet);

@@ -41,6 +41,24 @@ struct Row {
   bool IsBlank() const;
 };
 
+/// A row that owns its texts (a Row's views die with the reader's next row): for header rows.
+class OwnedRow {
+ public:
+  OwnedRow() = default;
+  explicit OwnedRow(const Row& row) { Assign(row); }
+  OwnedRow(const OwnedRow& other) { Assign(other.row_); }
+  OwnedRow& operator=(const OwnedRow& other) {
+    if (this != &other) Assign(other.row_);
+    return *this;
+  }
+  void Assign(const Row& row);
+  const Row& row() const { return row_; }
+
+ private:
+  Row row_;
+  std::vector<std::string> texts_;
+};
+
 /// What a reader knows of the file as a whole.
 struct SheetInfo {
   std::string format;                    ///< "xlsx", "xls" or "csv"

@@ -1,0 +1,110 @@
+// Writing .xlsx workbooks the way a careful clerk lays them out: Chinese headers in a bold frozen
+// row, an autofilter, column widths that fit, money as numbers formatted #,##0.00, dates as dates.
+// Rows are streamed (libxlsxwriter's constant-memory mode) and output is byte-reproducible.
+// Only this file and xlsx_writer.cpp touch libxlsxwriter.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/money.h"
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace huzhu {
+
+enum class ColumnFormat {
+  kText,
+  kMoney,     ///< #,##0.00
+  kDate,      ///< yyyy-mm-dd
+  kInteger,   ///< 0
+  kDecimal2,  ///< 0.00 (percentages shown as numbers, e.g. 76.47)
+};
+
+struct XlsxColumn {
+  std::string header;
+  ColumnFormat format = ColumnFormat::kText;
+  /// Width in Excel character units; 0 = fit to the header and the first rows' contents.
+  int width = 0;
+};
+
+/// Highlighting of a whole data row.
+enum class RowStyle { kNormal, kAttention, kGood };
+
+class XlsxWorkbook;
+
+/// One worksheet being written row by row. Cells of a row are given left to right.
+class XlsxSheet {
+ public:
+  void Text(std::string_view text);
+  void MoneyCell(Money amount);
+  void DateCell(Date date);
+  void Integer(std::int64_t value);
+  /// A number with two decimals given in hundredths (7647 → 76.47).
+  void Hundredths(std::int64_t value);
+  void Blank();
+  /// Highlights the row being written (call before its first cell).
+  void StyleRow(RowStyle style) { pending_style_ = style; }
+  /// Ends the current row; the next cell starts a new, unhighlighted one.
+  void EndRow();
+  /// Number of data rows written so far.
+  std::uint32_t data_rows() const { return row_ - 1; }
+
+ private:
+  friend class XlsxWorkbook;
+  XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns,
+            bool key_value);
+  void Finish();
+  void Check(int error, const char* what) const;
+  lxw_format* FormatFor(ColumnFormat format) const;
+  void Track(std::size_t display_width);
+
+  XlsxWorkbook& book_;
+  lxw_worksheet* sheet_;
+  std::vector<XlsxColumn> columns_;
+  std::vector<std::size_t> widths_;
+  bool filter_;
+  std::uint32_t row_ = 1;  // 0 is the header
+  std::uint16_t col_ = 0;
+  RowStyle pending_style_ = RowStyle::kNormal;
+};
+
+/// A workbook written to `path`. Call Close(): until then the file is incomplete. Errors throw
+/// Error(kOutput) naming the path.
+class XlsxWorkbook {
+ public:
+  /// `temp_dir` holds libxlsxwriter's row files (the output staging folder).
+  XlsxWorkbook(const std::string& path, const std::string& temp_dir);
+  ~XlsxWorkbook();
+  XlsxWorkbook(const XlsxWorkbook&) = delete;
+  XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
+
+  /// A table sheet: header row (bold, frozen), autofilter over the data.
+  XlsxSheet& AddSheet(const std::string& name, std::vector<XlsxColumn> columns);
+  /// A two-column sheet of labels and values (汇总, 规则): bold first column, no filter.
+  XlsxSheet& AddKeyValueSheet(const std::string& name, const std::string& key_header,
+                              const std::string& value_header);
+  /// Finishes every sheet and writes the file. Throws Error(kOutput) on failure.
+  void Close();
+
+  lxw_workbook* raw() { return book_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  friend class XlsxSheet;
+  struct Formats;
+  std::string path_;
+  std::string temp_dir_;
+  lxw_workbook* book_ = nullptr;
+  std::unique_ptr<Formats> formats_;
+  std::vector<std::unique_ptr<XlsxSheet>> sheets_;
+  bool closed_ = false;
+};
+
+}  // namespace huzhu

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "core/diagnostics.h"
+#include "io/csv_writer.h"
+#include "io/output_dir.h"
+
+using namespace huzhu;
+namespace fs = std::filesystem;
+
+namespace {
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("huzhu-unit-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+}  // namespace
+
+TEST_CASE("CSV fields: formula-looking text is defused, quotes and separators quoted") {
+  CHECK(CsvField("张三") == "张三");
+  CHECK(CsvField("=1+1") == "'=1+1");
+  CHECK(CsvField("+86") == "'+86");
+  CHECK(CsvField("-x") == "'-x");
+  CHECK(CsvField("@SUM") == "'@SUM");
+  CHECK(CsvField("a,b") == "\"a,b\"");
+  CHECK(CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(CsvField("line\nbreak") == "\"line\nbreak\"");
+  CHECK(CsvField("") == "");
+}
+
+TEST_CASE("CsvWriter writes a BOM, CRLF rows and money with exactly two decimals") {
+  TempDir tmp;
+  const fs::path p = tmp.path / "x.csv";
+  {
+    CsvWriter w(p.string());
+    w.Header({"a", "b", "c", "d"});
+    w.MoneyField(Money::FromFen(-5));
+    w.MoneyField(Money::FromFen(123456789));
+    w.Hundredths(7500);
+    w.Bool(false);
+    w.EndRow();
+    w.Close();
+  }
+  CHECK(Slurp(p) == "\xEF\xBB\xBF" "a,b,c,d\r\n-0.05,1234567.89,75.00,false\r\n");
+}
+
+TEST_CASE("OutputStage: nothing appears until Commit; an abandoned run leaves the old files") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  {
+    OutputStage stage(out.string(), {});
+    std::ofstream(stage.PathFor("payouts.csv")) << "new";
+    CHECK_FALSE(fs::exists(out / "payouts.csv"));
+    stage.Commit();
+  }
+  CHECK(Slurp(out / "payouts.csv") == "new");
+  {
+    OutputStage stage(out.string(), {});
+    std::ofstream(stage.PathFor("payouts.csv")) << "half";
+    // No commit: an error unwound the run.
+  }
+  CHECK(Slurp(out / "payouts.csv") == "new");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++entries;
+  CHECK(entries == 1);  // no staging folder left behind
+}
+
+TEST_CASE("OutputStage refuses to overwrite an input file") {
+  TempDir tmp;
+  const fs::path input = tmp.path / "payouts.csv";
+  std::ofstream(input) << "clerk's file";
+  OutputStage stage(tmp.path.string(), {input.string()});
+  CHECK_THROWS_AS(stage.PathFor("payouts.csv"), Error);
+  CHECK(Slurp(input) == "clerk's file");
+}
+
+TEST_CASE("OutputStage reports an output folder that cannot be created") {
+  TempDir tmp;
+  const fs::path file = tmp.path / "plain-file";
+  std::ofstream(file) << "x";
+  try {
+    OutputStage stage((file / "out").string(), {});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kOutput);
+    CHECK(ExitCodeFor(e.kind()) == 4);
+  }
+}
