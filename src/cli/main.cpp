@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   try {
     cli::SetupLogging(ctx.log);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "%s%s\n", Tr("无法打开日志文件：", "cannot open the log file: "),
+    std::fprintf(stderr, "%s%s\n", Tr("无法打开日志文件：", "cannot open the log file: ").c_str(),
                  e.what());
     return kExitUsage;
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace huzhu {
@@ -38,11 +39,8 @@ enum class Language { kChinese, kEnglish };
 void SetLanguage(Language language);
 Language CurrentLanguage();
 /// Picks the text for the current language.
-inline const char* Tr(const char* zh, const char* en) {
-  return CurrentLanguage() == Language::kEnglish ? en : zh;
-}
-inline std::string Tr(const std::string& zh, const std::string& en) {
-  return CurrentLanguage() == Language::kEnglish ? en : zh;
+inline std::string Tr(std::string_view zh, std::string_view en) {
+  return std::string(CurrentLanguage() == Language::kEnglish ? en : zh);
 }
 
 /// What kind of failure, which decides the exit code.

@@ -142,7 +142,7 @@ XlsxSheet::XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxC
 void XlsxSheet::Check(int error, const char* what) const {
   if (error != LXW_NO_ERROR) {
     throw Error(ErrorKind::kOutput, Location(book_.path_),
-                std::string(Tr("写入工作簿失败（", "writing the workbook failed (")) + what + "): " +
+                Tr("写入工作簿失败（", "writing the workbook failed (") + what + "): " +
                     ErrorText(static_cast<lxw_error>(error)));
   }
 }
