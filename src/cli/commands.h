@@ -19,5 +19,6 @@ struct Context {
 };
 
 void RegisterInspect(CLI::App& app, Context& ctx);
+void RegisterRules(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   cli::RegisterInspect(app, ctx);
+  cli::RegisterRules(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,202 @@
+#include "ruleset/schema.h"
+
+#include <algorithm>
+
+namespace huzhu {
+
+namespace {
+using P = ParamType;
+}
+
+const std::vector<SectionSchema>& RuleSections() {
+  static const std::vector<SectionSchema> sections{
+      {"period", true, "保障期"},
+      {"enrolment", true, "参互办理"},
+      {"eligibility", true, "参互对象"},
+      {"causes", true, "病因与除外责任"},
+      {"claims", true, "申领条件"},
+      {"deadline", true, "申领时限"},
+      {"medical_subsidy", false, "医疗补助（分段计算）"},
+      {"allowance", false, "住院补贴"},
+      {"top_up", false, "补足最低补助"},
+      {"death_benefit", false, "身故补助金"},
+      {"period_cap", false, "保障期补助上限"},
+  };
+  return sections;
+}
+
+const std::vector<ParamSchema>& RuleParams() {
+  static const std::vector<ParamSchema> params{
+      // Top level: identity of the file.
+      {"", "schema_version", P::kInt, true, {}, 1, 1, false, "规则文件格式版本"},
+      {"", "id", P::kText, true, {}, 0, 0, false, "规则编号"},
+      {"", "scheme", P::kText, true, {}, 0, 0, false, "方案"},
+      {"", "year", P::kInt, true, {}, 2000, 2100, false, "年度"},
+      {"", "project", P::kText, true, {"hospital", "women"}, 0, 0, false, "项目"},
+      {"", "title", P::kText, true, {}, 0, 0, false, "细则名称"},
+      {"", "notice", P::kText, true, {}, 0, 0, false, "来源通知"},
+
+      {"period", "start", P::kDate, true, {}, 0, 0, false, "保障期开始"},
+      {"period", "end", P::kDate, true, {}, 0, 0, false, "保障期结束"},
+      {"period",
+       "coverage",
+       P::kText,
+       true,
+       {"fixed", "month_15th", "enrolment_year"},
+       0,
+       0,
+       false,
+       "会员保障起止的确定方式"},
+      {"period",
+       "before_cover_start",
+       P::kText,
+       true,
+       {"other_period", "other_period_if_renewed"},
+       0,
+       0,
+       false,
+       "入院早于保障开始的住院"},
+
+      {"enrolment", "window_start", P::kDate, true, {}, 0, 0, false, "办理开始"},
+      {"enrolment", "window_end", P::kDate, true, {}, 0, 0, false, "办理截止"},
+
+      {"eligibility", "min_age", P::kInt, true, {}, 0, 120, false, "在职最低年龄"},
+      {"eligibility", "max_age_active", P::kInt, true, {}, 0, 120, false,
+       "在职最高年龄（超过仅提示：延迟退休）"},
+      {"eligibility",
+       "retired",
+       P::kText,
+       true,
+       {"allowed", "renewed_units_only", "not_allowed"},
+       0,
+       0,
+       false,
+       "退休职工能否参加"},
+      {"eligibility", "max_age_retired", P::kInt, false, {}, 0, 120, false, "退休职工最高年龄"},
+      {"eligibility", "retired_min_consecutive_years", P::kInt, false, {}, 1, 100, false,
+       "退休职工最少连续参互年数"},
+      {"eligibility",
+       "resident_insurance",
+       P::kText,
+       true,
+       {"review", "ineligible"},
+       0,
+       0,
+       false,
+       "城乡居民医保会员的住院"},
+
+      {"causes", "illness", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false, "疾病"},
+      {"causes", "accident", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false, "意外"},
+      {"causes", "childbirth", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false, "生育"},
+      {"causes", "work_injury", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false, "工伤"},
+      {"causes", "occupational_disease", P::kText, true, {"covered", "excluded_cause"}, 0, 0,
+       false, "职业病"},
+      {"causes",
+       "traffic_accident",
+       P::kText,
+       true,
+       {"covered", "excluded_cause", "covered_if_settled"},
+       0,
+       0,
+       false,
+       "交通事故"},
+      {"causes", "misconduct", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false,
+       "斗殴、吸毒、自杀、酗酒、犯罪等"},
+      {"causes", "uncovered_service", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false,
+       "不予保障项目（体检、康复、美容等）"},
+      {"causes", "metastasis", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false,
+       "转移"},
+      {"causes", "force_majeure", P::kText, true, {"covered", "excluded_cause"}, 0, 0, false,
+       "公共卫生事件、不可抗力"},
+      {"causes", "fraud", P::kText, true, {"fraud"}, 0, 0, false, "欺诈"},
+
+      {"claims", "kinds", P::kTextList, true, {}, 0, 0, false, "保障的申领类型"},
+      {"claims", "insurance_arrears", P::kText, true, {"insurance_arrears"}, 0, 0, false,
+       "医保欠费"},
+      {"claims", "require_settlement", P::kBool, true, {}, 0, 0, false,
+       "须有医保结算（否则 no_settlement）"},
+      {"claims", "require_referral_filing", P::kBool, true, {}, 0, 0, false,
+       "异地转诊须备案（否则 no_referral）"},
+      {"claims", "unfiled_referral_extra_is_own", P::kBool, true, {}, 0, 0, false,
+       "未备案转诊增加的自付由个人承担"},
+
+      {"deadline",
+       "rule",
+       P::kText,
+       true,
+       {"fixed_date", "days_after_settlement"},
+       0,
+       0,
+       false,
+       "申领时限的计算方式"},
+      {"deadline", "date", P::kDate, false, {}, 0, 0, false, "申领截止日期"},
+      {"deadline", "days", P::kInt, false, {}, 1, 3650, false, "结算后多少天内申领"},
+
+      {"medical_subsidy", "segments", P::kSegments, true, {}, 0, 0, false, "分段比例"},
+
+      {"allowance", "per_day", P::kDailyRates, true, {}, 0, 0, false, "每天补贴（按连续参互年数）"},
+      {"allowance", "after_allowance_last_period", P::kMoney, true, {}, 0, 0, false,
+       "上期享受过住院补贴的每天补贴"},
+      {"allowance", "max_days", P::kInt, true, {}, 1, 366, false, "最长补贴天数"},
+      {"allowance",
+       "days_basis",
+       P::kText,
+       true,
+       {"dates", "settlement"},
+       0,
+       0,
+       false,
+       "补贴天数依据（dates 按出入院日期；settlement 按结算单天数）"},
+
+      {"top_up", "minimum", P::kMoney, true, {}, 0, 0, false, "每次住院补足至"},
+
+      {"death_benefit", "amount", P::kMoney, true, {}, 0, 0, false, "身故补助金"},
+      {"death_benefit", "causes", P::kTextList, true, {}, 0, 0, false, "身故补助适用的病因"},
+
+      {"period_cap", "amount", P::kMoney, true, {}, 0, 0, false, "一个保障期补助最高金额"},
+  };
+  return params;
+}
+
+const ParamSchema* FindParamSchema(std::string_view section, std::string_view key) {
+  for (const ParamSchema& p : RuleParams()) {
+    if (p.section == section && p.key == key) return &p;
+  }
+  return nullptr;
+}
+
+const SectionSchema* FindSectionSchema(std::string_view name) {
+  for (const SectionSchema& s : RuleSections()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t prev = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t cur = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        prev = cur;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  std::size_t best_d = 2 + word.size() / 3 + 1;
+  for (const std::string& c : candidates) {
+    const std::size_t d = distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace huzhu
