@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,7 +58,8 @@ Money ApplyFraction(Money amount, std::int64_t numerator, std::int64_t denominat
 /// Parses money typed as text: optional sign, optional ¥/￥ (before or after a sign), optional
 /// "元" suffix, thousands separators (`,` or full-width `，`) in the integer part, at most two
 /// decimals. Full-width digits and surrounding spaces are accepted. Throws ValueError naming what
-/// was expected ("金额最多两位小数" …) when the text is not money.
+/// was expected ("金额最多两位小数" …) when the text is not money. Like Excel's input, ".5" is
+/// 0.50 and "1." is 1.00; zeros past the second decimal ("1234.5600") are accepted.
 Money ParseMoneyText(std::string_view text);
 
 /// Parses a spreadsheet number cell's decimal text ("1234.5", "1.2345E3", "0.30000000000000004").
@@ -74,5 +76,17 @@ std::string FormatMoneyGrouped(Money amount);
 Rate ParseRate(std::string_view text);
 /// "54.5%" — shortest exact form.
 std::string FormatRate(Rate rate);
+
+/// The exact value of a number's decimal text as spreadsheets store it ("1234.5", "-4.5658E4",
+/// "0.30000000000000004"): ±digits × 10^exponent, read digit by digit from the text (exact).
+/// Shared by ParseMoneyNumber and DateFromExcelSerial; readers may use it for counts.
+struct DecimalNumber {
+  bool negative = false;  ///< the text had a minus sign (also for "-0")
+  std::string digits;     ///< significant digits, no leading or trailing zeros; empty for zero
+  std::int64_t exponent = 0;
+};
+/// Grammar: [+-] digits [. digits] [(e|E) [+-] digits], at least one mantissa digit; surrounding
+/// white space (as Trim removes) is ignored. Returns nullopt when the text is not such a number.
+std::optional<DecimalNumber> ParseDecimalNumber(std::string_view text);
 
 }  // namespace huzhu

@@ -6,6 +6,28 @@ namespace huzhu {
 
 namespace {
 
+// Whether `partial`, an incomplete multi-byte sequence at the end of the text, could still
+// become valid: a lead byte C2..F4 and, for the leads with a narrower second-byte range, a second
+// byte inside it (no overlong E0 80, no surrogate ED A0, no F0 80 overlong, no F4 90 > U+10FFFF).
+bool CouldContinue(std::string_view partial) {
+  const auto b0 = static_cast<unsigned char>(partial[0]);
+  if (b0 < 0xC2 || b0 > 0xF4) return false;
+  if (partial.size() < 2) return true;
+  const auto b1 = static_cast<unsigned char>(partial[1]);
+  switch (b0) {
+    case 0xE0:
+      return b1 >= 0xA0;
+    case 0xED:
+      return b1 <= 0x9F;
+    case 0xF0:
+      return b1 >= 0x90;
+    case 0xF4:
+      return b1 <= 0x8F;
+    default:
+      return true;
+  }
+}
+
 // Decodes one code point at text[i]; returns its length, 0 when invalid or truncated.
 std::size_t DecodeOne(std::string_view text, std::size_t i, char32_t& cp, bool& truncated) {
   truncated = false;
@@ -32,7 +54,7 @@ std::size_t DecodeOne(std::string_view text, std::size_t i, char32_t& cp, bool& 
   }
   for (std::size_t k = 1; k < len; ++k) {
     if (i + k >= text.size()) {
-      truncated = true;
+      truncated = CouldContinue(text.substr(i));
       return 0;
     }
     const auto b = static_cast<unsigned char>(text[i + k]);
