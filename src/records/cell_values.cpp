@@ -46,6 +46,13 @@ std::string CellText(const Cell& cell) { return std::string(Trim(cell.text)); }
 Money CellMoney(const Cell& cell) {
   switch (cell.type) {
     case CellType::kNumber:
+      if (cell.is_date) {
+        // A money cell formatted as a date (or the legacy [DBNum2] amount format, which .xls
+        // readers take for a date): refuse rather than guess.
+        throw ValueError(Tr("应为金额，但单元格是日期格式：请把该列设为数值格式",
+                            "expected money, but the cell has a date format: format the column "
+                            "as numbers"));
+      }
       return ParseMoneyNumber(cell.text);
     case CellType::kText:
       return ParseMoneyText(cell.text);
