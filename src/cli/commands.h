@@ -20,5 +20,6 @@ struct Context {
 
 void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterRules(CLI::App& app, Context& ctx);
+void RegisterPayout(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

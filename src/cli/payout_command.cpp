@@ -1,0 +1,182 @@
+// huzhu payout --rules R --members M... --claims C... --out DIR
+// huzhu explain --rules R --members M... --claims C... --claim ID
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/diagnostics.h"
+#include "core/sha256.h"
+#include "engines/payout.h"
+#include "io/output_dir.h"
+#include "reports/payout_report.h"
+#include "ruleset/rule_loader.h"
+
+namespace huzhu::cli {
+
+namespace {
+
+struct PayoutOptions {
+  std::string rules;
+  std::string override_file;
+  std::vector<std::string> members;
+  std::vector<std::string> claims;
+  std::string sheet;
+  std::string out;
+  std::string claim;  // explain
+};
+
+struct Loaded {
+  RuleSet rules;
+  ProblemList problems;
+  MemberTable members;
+  ClaimFile claims;
+};
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+Loaded Load(const PayoutOptions& opt, const Context& ctx) {
+  Loaded l;
+  l.rules = LoadRuleSet(opt.rules, opt.override_file);
+  spdlog::info("{}{}（{}）", Tr("规则：", "rules: "), l.rules.id, l.rules.path);
+  auto t0 = std::chrono::steady_clock::now();
+  {
+    Progress progress(Tr("读取会员名单", "reading members"), ctx.log.quiet);
+    l.members = ReadMembers(opt.members, opt.sheet, ProjectOf(l.rules), l.problems,
+                            [&](std::uint64_t d, std::uint64_t t) { progress.Update(d, t); });
+  }
+  spdlog::info(fmt::runtime(Tr("会员名单：{} 行（本项目 {} 人），{:.2f} 秒",
+                               "members: {} rows ({} in this project), {:.2f} s")),
+               l.members.rows_read(), l.members.size(), Seconds(t0));
+  t0 = std::chrono::steady_clock::now();
+  {
+    Progress progress(Tr("读取结算明细", "reading claims"), ctx.log.quiet);
+    l.claims = ReadClaims(opt.claims, opt.sheet, l.problems,
+                          [&](std::uint64_t d, std::uint64_t t) { progress.Update(d, t); });
+  }
+  spdlog::info(fmt::runtime(Tr("结算明细：{} 行，{:.2f} 秒", "claims: {} rows, {:.2f} s")),
+               l.claims.claims.size(), Seconds(t0));
+  return l;
+}
+
+std::vector<InputRecord> InputRecords(const PayoutOptions& opt, const Loaded& l) {
+  std::vector<InputRecord> inputs;
+  for (const std::string& p : opt.members) {
+    inputs.push_back(InputRecord{"会员名单", p, Sha256File(p), 0});
+  }
+  for (const std::string& p : opt.claims) {
+    long long rows = 0;
+    for (const Claim& c : l.claims.claims) rows += l.claims.files[c.file].path == p;
+    inputs.push_back(InputRecord{"结算明细", p, Sha256File(p), rows});
+  }
+  inputs[0].rows = l.members.rows_read();
+  return inputs;
+}
+
+int RunPayout(const PayoutOptions& opt, const Context& ctx) {
+  Loaded l = Load(opt, ctx);
+  auto t0 = std::chrono::steady_clock::now();
+  const std::vector<ClaimResult> results = ComputePayouts(l.rules, l.members, l.claims, l.problems);
+  const PayoutSummary summary = SummarizePayouts(l.rules, l.members, l.claims, results);
+  spdlog::info(fmt::runtime(Tr("计算：{:.2f} 秒", "compute: {:.2f} s")), Seconds(t0));
+
+  std::vector<std::string> all_inputs = opt.members;
+  all_inputs.insert(all_inputs.end(), opt.claims.begin(), opt.claims.end());
+  t0 = std::chrono::steady_clock::now();
+  OutputStage stage(opt.out, all_inputs);
+  WritePayoutOutputs(stage, l.rules, l.members, l.claims, results, summary, l.problems,
+                     InputRecords(opt, l));
+  stage.Commit();
+  spdlog::info(fmt::runtime(Tr("写出：{:.2f} 秒", "write: {:.2f} s")), Seconds(t0));
+
+  std::cout << fmt::format(
+      fmt::runtime(Tr("申领 {} 行：已赔付 {}，待复核 {}，拒付 {}\n"
+                      "赔付金额 {}（代发 {} 笔），待复核金额 {}\n",
+                      "{} claim rows: {} paid, {} review, {} rejected\n"
+                      "paid {} ({} transfers), under review {}\n")),
+      summary.rows_in, summary.paid, summary.review, summary.rejected,
+      FormatMoneyGrouped(summary.paid_total), summary.transfers.size(),
+      FormatMoneyGrouped(summary.review_total));
+  for (const std::string& p : stage.FinalPaths()) std::cout << "  " << p << "\n";
+  if (l.problems.errors() > 0) {
+    std::cout << fmt::format(
+        fmt::runtime(Tr("输入中有 {} 个错误、{} 个警告，见 payouts.xlsx 的“问题”表\n",
+                        "{} input errors and {} warnings: see the 问题 sheet of payouts.xlsx\n")),
+        l.problems.errors(), l.problems.warnings());
+    return kExitInvalidRows;
+  }
+  return kExitOk;
+}
+
+int RunExplain(const PayoutOptions& opt, const Context& ctx) {
+  Loaded l = Load(opt, ctx);
+  Trace trace;
+  trace.claim_id = opt.claim;
+  const std::vector<ClaimResult> results = ComputePayouts(l.rules, l.members, l.claims, l.problems, &trace);
+  bool found = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Claim& c = l.claims.claims[i];
+    if (c.claim_id != opt.claim) continue;
+    const ClaimResult& r = results[i];
+    std::cout << fmt::format(fmt::runtime(Tr("申领 {}（{}）\n", "claim {} ({})\n")), c.claim_id,
+                             FormatLocation(l.claims.Where(c)));
+    std::cout << Tr("规则：", "rules: ") << l.rules.id << "（" << l.rules.path << "）\n";
+    if (!found) {
+      for (const TraceStep& s : trace.steps) {
+        std::cout << fmt::format("  {}：{}", s.what, s.value);
+        if (!s.key.empty() || !s.source.empty()) {
+          std::cout << fmt::format("    [{}；{}]", s.key, s.source);
+        }
+        std::cout << "\n";
+      }
+    }
+    std::cout << fmt::format(fmt::runtime(Tr("结果：{}{}{}\n", "result: {}{}{}\n")), StatusName(r.status),
+                             r.reason == Reason::kNone ? "" : std::string("（") + ReasonCode(r.reason) + " " + ReasonName(r.reason) + "）",
+                             "");
+    std::cout << fmt::format(
+        fmt::runtime(Tr("  医疗补助 {}，住院补贴 {}，补足 {}，身故补助金 {}，一次性补助 {}，二次补助 {}，合计 {}\n",
+                        "  medical {}, allowance {}, top-up {}, death {}, lump sum {}, second {}, total {}\n")),
+        FormatMoneyGrouped(r.medical_subsidy), FormatMoneyGrouped(r.allowance),
+        FormatMoneyGrouped(r.top_up), FormatMoneyGrouped(r.death_benefit),
+        FormatMoneyGrouped(r.lump_sum), FormatMoneyGrouped(r.second_subsidy),
+        FormatMoneyGrouped(r.total()));
+    if (!r.note.empty()) std::cout << Tr("  说明：", "  note: ") << r.note << "\n";
+    found = true;
+  }
+  if (!found) {
+    throw Error(ErrorKind::kUsage, Location(),
+                Tr("结算明细中没有申领编号 " + opt.claim, "no claim " + opt.claim + " in the claims"));
+  }
+  return kExitOk;
+}
+
+void AddInputOptions(CLI::App* cmd, PayoutOptions& opt) {
+  cmd->add_option("--rules", opt.rules, "规则文件路径或编号，如 inner-mongolia/2026/hospital (rules)")
+      ->required();
+  cmd->add_option("--override", opt.override_file, "覆盖部分参数的本地规则文件 (override file)");
+  cmd->add_option("--members", opt.members, "会员名单（可多次给出）(members, repeatable)")->required();
+  cmd->add_option("--claims", opt.claims, "结算明细（可多次给出）(claims, repeatable)")->required();
+  cmd->add_option("--sheet", opt.sheet, "工作表名称 (sheet name)");
+}
+
+}  // namespace
+
+void RegisterPayout(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<PayoutOptions>();
+  CLI::App* cmd = app.add_subcommand("payout", "计算赔付，生成赔付明细和代发文件 (compute payouts)");
+  AddInputOptions(cmd, *opt);
+  cmd->add_option("--out", opt->out, "输出文件夹 (output folder)")->required();
+  cmd->callback([opt, &ctx] { ctx.run = [opt, &ctx] { return RunPayout(*opt, ctx); }; });
+
+  auto eopt = std::make_shared<PayoutOptions>();
+  CLI::App* explain = app.add_subcommand("explain", "逐步说明一笔申领的计算 (explain one claim)");
+  AddInputOptions(explain, *eopt);
+  explain->add_option("--claim", eopt->claim, "申领编号 (claim id)")->required();
+  explain->callback([eopt, &ctx] { ctx.run = [eopt, &ctx] { return RunExplain(*eopt, ctx); }; });
+}
+
+}  // namespace huzhu::cli

@@ -1,0 +1,114 @@
+#include "records/claims.h"
+
+#include "core/text.h"
+#include "records/table_reader.h"
+
+namespace huzhu {
+
+ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& sheet,
+                     ProblemList& problems, const ProgressFn& progress) {
+  ClaimFile out;
+  for (const std::string& path : files) {
+    const auto file_index = static_cast<std::uint16_t>(out.files.size());
+    out.files.push_back(InputFile{path, ""});
+    bool sheet_known = false;
+    ForEachRecord(
+        path, sheet, ClaimsTable(),
+        [&](const RowView& row) {
+          if (!sheet_known) {
+            out.files[file_index].sheet = row.Where("claim_id").sheet;
+            sheet_known = true;
+          }
+          Claim c;
+          c.input_index = static_cast<std::uint32_t>(out.claims.size());
+          c.row = row.number();
+          c.file = file_index;
+          c.claim_id = NormalizeText(row.Text("claim_id"));
+          auto note = [&](const Location& where, const std::string& message) {
+            problems.Error(where, message, c.claim_id);
+            if (c.invalid.empty()) c.invalid = message;
+          };
+          auto attempt = [&](auto&& fn) {
+            try {
+              fn();
+            } catch (const Error& e) {
+              note(e.where(), e.message());
+            }
+          };
+          if (c.claim_id.empty()) note(row.Where("claim_id"), Tr("申领编号为空", "the claim id is empty"));
+          c.id_number = NormalizeText(row.Text("id_number"));
+          if (c.id_number.empty()) {
+            note(row.Where("id_number"), Tr("身份证号为空", "the ID number is empty"));
+          } else {
+            attempt([&] { c.id_number = row.GetIdNumber("id_number")->digits; });
+          }
+          c.name = row.Text("name");
+          c.transfer_of = NormalizeText(row.Text("transfer_of"));
+          if (const std::string k = row.Text("kind"); !k.empty()) {
+            if (const auto kind = ParseClaimKind(k)) {
+              c.kind = *kind;
+            } else {
+              note(row.Where("kind"), Tr("类型“" + k + "”无法识别，可选：" + KindChoices(),
+                                         "unknown kind '" + k + "'; choose: " + KindChoices()));
+            }
+          }
+          if (const std::string k = row.Text("cause"); !k.empty()) {
+            if (const auto cause = ParseCause(k)) {
+              c.cause = *cause;
+            } else {
+              note(row.Where("cause"), Tr("病因“" + k + "”无法识别，可选：" + CauseChoices(),
+                                          "unknown cause '" + k + "'; choose: " + CauseChoices()));
+            }
+          }
+          attempt([&] { c.admitted_on = row.GetDate("admitted_on"); });
+          attempt([&] { c.discharged_on = row.GetDate("discharged_on"); });
+          attempt([&] { c.settled_on = row.GetDate("settled_on"); });
+          attempt([&] { c.claimed_on = row.GetDate("claimed_on"); });
+          attempt([&] { c.diagnosed_on = row.GetDate("diagnosed_on"); });
+          attempt([&] {
+            c.days = row.GetInteger("days");
+            if (c.days && *c.days < 0) note(row.Where("days"), Tr("住院天数不能为负", "days cannot be negative"));
+          });
+          auto money = [&](const char* key, std::optional<Money>& field) {
+            attempt([&] {
+              field = row.GetMoney(key);
+              if (field && *field < Money()) {
+                note(row.Where(key), Tr("金额不能为负：" + FormatMoney(*field),
+                                        "the amount cannot be negative: " + FormatMoney(*field)));
+              }
+            });
+          };
+          money("pooled_cost", c.pooled_cost);
+          money("fund_paid", c.fund_paid);
+          money("self_pay", c.self_pay);
+          money("unfiled_referral_extra", c.unfiled_referral_extra);
+          money("out_of_pocket", c.out_of_pocket);
+          money("total_cost", c.total_cost);
+          money("remaining_burden", c.remaining_burden);
+          attempt([&] { c.liability_share = row.GetPercent("liability_share"); });
+          attempt([&] { c.hospital_level = row.GetInteger("hospital_level"); });
+          attempt([&] { c.insurance_settled = row.GetBool("insurance_settled").value_or(true); });
+          attempt([&] { c.referral_filed = row.GetBool("referral_filed").value_or(true); });
+          attempt([&] { c.insurance_arrears = row.GetBool("insurance_arrears").value_or(false); });
+          attempt([&] { c.pre_existing = row.GetBool("pre_existing").value_or(false); });
+          attempt([&] { c.hospital_local = row.GetBool("hospital_local").value_or(true); });
+          c.died = NormalizeText(row.Text("outcome")) == "死亡" ||
+                   AsciiLower(NormalizeText(row.Text("outcome"))) == "died";
+          c.diagnosis = NormalizeText(row.Text("diagnosis"));
+          c.treatment = NormalizeText(row.Text("treatment"));
+          c.injury_grade = NormalizeText(row.Text("injury_grade"));
+          c.critical_illness = NormalizeText(row.Text("critical_illness"));
+          if (c.admitted_on && c.discharged_on && *c.discharged_on < *c.admitted_on) {
+            note(row.Where("discharged_on"),
+                 Tr("出院日期 " + c.discharged_on->ToIso() + " 早于入院日期 " + c.admitted_on->ToIso(),
+                    "discharged " + c.discharged_on->ToIso() + " before admission " +
+                        c.admitted_on->ToIso()));
+          }
+          out.claims.push_back(std::move(c));
+        },
+        progress);
+  }
+  return out;
+}
+
+}  // namespace huzhu

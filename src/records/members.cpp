@@ -1,0 +1,235 @@
+#include "records/members.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/text.h"
+#include "records/table_reader.h"
+
+namespace huzhu {
+
+namespace {
+constexpr std::size_t kArenaBlock = 1 << 20;
+}
+
+std::string_view TextArena::Add(std::string_view text) {
+  if (text.empty()) return {};
+  if (used_ + text.size() > capacity_) {
+    const std::size_t size = std::max(kArenaBlock, text.size());
+    blocks_.push_back(std::make_unique<char[]>(size));
+    used_ = 0;
+    capacity_ = size;
+  }
+  char* p = blocks_.back().get() + used_;
+  std::memcpy(p, text.data(), text.size());
+  used_ += text.size();
+  return std::string_view(p, text.size());
+}
+
+std::string_view TextArena::Intern(std::string_view text) {
+  if (text.empty()) return {};
+  auto it = interned_.find(text);
+  if (it != interned_.end()) return *it;
+  const std::string_view stored = Add(text);
+  interned_.insert(stored);
+  return stored;
+}
+
+std::optional<std::uint64_t> IdKey(std::string_view id) {
+  if (id.size() != 18) return std::nullopt;
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 17; ++i) {
+    if (id[i] < '0' || id[i] > '9') return std::nullopt;
+    key = key * 10 + static_cast<std::uint64_t>(id[i] - '0');
+  }
+  return key;
+}
+
+std::int64_t MemberTable::Find(std::string_view id_number) const {
+  const auto key = IdKey(id_number);
+  if (!key) return -1;
+  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(*key, std::uint32_t{0}));
+  if (it == index_.end() || it->first != *key) return -1;
+  return it->second;
+}
+
+Location MemberTable::Where(const Member& m) const {
+  const InputFile& f = files_[m.file];
+  return Location(f.path, f.sheet, m.row);
+}
+
+void MemberTable::BuildIndex(ProblemList& problems) {
+  index_.clear();
+  index_.reserve(members_.size());
+  for (std::uint32_t i = 0; i < members_.size(); ++i) {
+    if (const auto key = IdKey(members_[i].id)) index_.emplace_back(*key, i);
+  }
+  // Stable by row order: the first row of an ID wins.
+  std::stable_sort(index_.begin(), index_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> unique;
+  unique.reserve(index_.size());
+  for (const auto& entry : index_) {
+    if (!unique.empty() && unique.back().first == entry.first) {
+      const Member& first = members_[unique.back().second];
+      const Member& again = members_[entry.second];
+      problems.Error(Where(again),
+                     Tr("同一身份证号在本项目本期重复参互（首次出现在" + FormatLocation(Where(first)) +
+                            "），以首行为准",
+                        "the same ID is enrolled twice in this project and period (first at " +
+                            FormatLocation(Where(first)) + "); the first row is used"));
+      continue;
+    }
+    unique.push_back(entry);
+  }
+  index_ = std::move(unique);
+}
+
+MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
+                        Project project, ProblemList& problems, const ProgressFn& progress) {
+  MemberTable table;
+  for (const std::string& path : files) {
+    const auto file_index = static_cast<std::uint16_t>(table.files_.size());
+    table.files_.push_back(InputFile{path, ""});
+    bool sheet_known = false;
+    ForEachRecord(
+        path, sheet, MembersTable(),
+        [&](const RowView& row) {
+          if (!sheet_known) {
+            table.files_[file_index].sheet = row.Where("id_number").sheet;
+            sheet_known = true;
+          }
+          ++table.rows_read_;
+          // 项目: rows of another project are not ours.
+          const std::string project_text = row.Text("project");
+          if (!project_text.empty()) {
+            const auto p = ParseProject(project_text);
+            if (!p) {
+              problems.Error(row.Where("project"),
+                             Tr("项目“" + project_text + "”无法识别（应为 住院医疗 或 女性馨康）",
+                                "unknown project '" + project_text + "' (住院医疗 or 女性馨康)"));
+              return;
+            }
+            if (*p != project) {
+              ++table.skipped_other_project_;
+              return;
+            }
+          }
+          Member m;
+          m.project = project;
+          m.row = row.number();
+          m.file = file_index;
+          std::string problem;
+          auto note = [&](const Location& where, const std::string& message) {
+            problems.Error(where, message);
+            if (problem.empty()) problem = message;
+          };
+          auto attempt = [&](auto&& fn) {
+            try {
+              fn();
+            } catch (const Error& e) {
+              note(e.where(), e.message());
+            }
+          };
+          const std::string id_text = NormalizeText(row.Text("id_number"));
+          m.id = table.arena_.Add(id_text);
+          if (id_text.empty()) {
+            note(row.Where("id_number"), Tr("身份证号为空", "the ID number is empty"));
+          } else {
+            attempt([&] {
+              const auto id = row.GetIdNumber("id_number");
+              m.id = table.arena_.Add(id->digits);
+              m.birth = id->birth;
+              m.sex = id->sex;
+            });
+          }
+          m.name = table.arena_.Add(row.Text("name"));
+          if (m.name.empty()) note(row.Where("name"), Tr("姓名为空", "the name is empty"));
+          m.unit_code = table.arena_.Intern(NormalizeText(row.Text("unit_code")));
+          if (m.unit_code.empty()) {
+            note(row.Where("unit_code"), Tr("单位编码为空", "the unit code is empty"));
+          }
+          m.unit_name = table.arena_.Intern(row.Text("unit_name"));
+          m.region = table.arena_.Intern(row.Text("region"));
+          m.bank_name = table.arena_.Intern(row.Text("bank_name"));
+          m.union_card = table.arena_.Add(row.Text("union_card"));
+          auto coded = [&](const char* key, auto parse, auto& field, const char* choices_zh) {
+            const std::string text = row.Text(key);
+            if (text.empty()) return;
+            if (const auto v = parse(text)) {
+              field = *v;
+            } else {
+              note(row.Where(key), Tr("“" + text + "”无法识别，可选：" + choices_zh,
+                                      "'" + text + "' is not recognised; choose: " + choices_zh));
+            }
+          };
+          coded("category", ParseCategory, m.category, "在职、退休、配偶");
+          coded("enrolment_type", ParseEnrolmentType, m.enrolment, "新参互、续互");
+          coded("insurance", ParseInsurance, m.insurance, "城镇职工、城乡居民");
+          attempt([&] {
+            if (const auto d = row.GetDate("enrolled_on")) {
+              m.enrolled_on = *d;
+              m.has_enrolled_on = true;
+            }
+          });
+          attempt([&] {
+            if (const auto d = row.GetDate("extension_from")) {
+              m.extension_from = *d;
+              m.has_extension_from = true;
+            }
+          });
+          attempt([&] {
+            if (const auto y = row.GetInteger("consecutive_years")) {
+              if (*y < 1 || *y > 100) {
+                note(row.Where("consecutive_years"),
+                     Tr("连续参互年数应为 1 到 100（含本期）", "consecutive years must be 1 to 100"));
+              } else {
+                m.consecutive_years = static_cast<std::int16_t>(*y);
+              }
+            }
+          });
+          attempt([&] { m.allowance_last_period = row.GetBool("allowance_last_period").value_or(false); });
+          attempt([&] { m.renewed_next = row.GetBool("renewed_next").value_or(false); });
+          attempt([&] {
+            if (const auto paid = row.GetMoney("paid_to_date")) m.paid_to_date = *paid;
+          });
+          attempt([&] {
+            if (const auto card = row.GetBankCard("bank_account")) {
+              m.bank_account = table.arena_.Add(card->digits);
+              m.bank_luhn_ok = card->luhn_ok;
+              if (!card->luhn_ok) {
+                problems.Warning(row.Where("bank_account"),
+                                 Tr("银行卡号校验（Luhn）未通过，请核对：" + MaskDigits(card->digits),
+                                    "the bank card number fails the Luhn check: " +
+                                        MaskDigits(card->digits)));
+              }
+            }
+          });
+          attempt([&] {
+            if (const auto spouse = row.GetIdNumber("spouse_id")) {
+              m.spouse_id = table.arena_.Add(spouse->digits);
+            }
+          });
+          // 性别 must agree with the ID (data contract).
+          const std::string sex = row.Text("sex");
+          if (!sex.empty() && !m.id.empty() && problem.empty()) {
+            const bool male = sex == "男" || AsciiLower(sex) == "male" || AsciiLower(sex) == "m";
+            const bool female = sex == "女" || AsciiLower(sex) == "female" || AsciiLower(sex) == "f";
+            if (!male && !female) {
+              note(row.Where("sex"), Tr("性别应为 男 或 女", "sex must be 男 or 女"));
+            } else if ((m.sex == Sex::kMale) != male) {
+              note(row.Where("sex"), Tr("性别与身份证号不符（身份证号为" +
+                                            std::string(m.sex == Sex::kMale ? "男" : "女") + "）",
+                                        "sex disagrees with the ID number"));
+            }
+          }
+          m.problem = table.arena_.Add(problem);
+          table.members_.push_back(m);
+        },
+        progress);
+  }
+  table.BuildIndex(problems);
+  return table;
+}
+
+}  // namespace huzhu

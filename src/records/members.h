@@ -1,0 +1,107 @@
+// The member ledger (会员名单) read into a compact, indexed table. Rows of other projects are
+// skipped; rows with data errors are kept but marked unusable (their claims become
+// ineligible_member with the reason), and listed as problems.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/date.h"
+#include "core/id_number.h"
+#include "core/money.h"
+#include "records/inspect.h"
+#include "records/problems.h"
+#include "records/vocab.h"
+
+namespace huzhu {
+
+/// Stable storage for many short strings (views stay valid for the arena's lifetime).
+class TextArena {
+ public:
+  std::string_view Add(std::string_view text);
+  /// Like Add, but equal texts share one copy (unit codes, regions, bank names).
+  std::string_view Intern(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+  std::unordered_set<std::string_view> interned_;
+};
+
+struct Member {
+  std::string_view id;    ///< as normalised (18 characters when valid)
+  std::string_view name;
+  std::string_view unit_code;
+  std::string_view unit_name;
+  std::string_view region;
+  std::string_view bank_account;
+  std::string_view bank_name;
+  std::string_view union_card;
+  std::string_view spouse_id;
+  std::string_view problem;  ///< non-empty: the row is unusable, and why
+  Date birth;
+  Date enrolled_on;       ///< valid when has_enrolled_on
+  Date extension_from;    ///< valid when has_extension_from
+  Money paid_to_date;
+  std::int64_t row = 0;   ///< Excel row in its file
+  std::uint16_t file = 0; ///< index into MemberTable::files
+  std::int16_t consecutive_years = 1;
+  Project project = Project::kHospital;
+  Category category = Category::kActive;
+  EnrolmentType enrolment = EnrolmentType::kNew;
+  Insurance insurance = Insurance::kEmployee;
+  Sex sex = Sex::kMale;
+  bool has_enrolled_on = false;
+  bool has_extension_from = false;
+  bool allowance_last_period = false;
+  bool renewed_next = false;
+  bool bank_luhn_ok = true;
+};
+
+struct InputFile {
+  std::string path;
+  std::string sheet;
+};
+
+class MemberTable {
+ public:
+  /// Index of the member with this ID (17 digits + check character, compared on the first 17),
+  /// or -1. The first row of an ID wins; repeats are listed as problems.
+  std::int64_t Find(std::string_view id_number) const;
+  const Member& at(std::size_t i) const { return members_[i]; }
+  std::size_t size() const { return members_.size(); }
+  const std::vector<InputFile>& files() const { return files_; }
+  Location Where(const Member& m) const;
+  std::int64_t skipped_other_project() const { return skipped_other_project_; }
+  std::int64_t rows_read() const { return rows_read_; }
+
+ private:
+  friend MemberTable ReadMembers(const std::vector<std::string>&, const std::string&, Project,
+                                 ProblemList&, const ProgressFn&);
+  void BuildIndex(ProblemList& problems);
+
+  std::vector<Member> members_;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // sorted by key
+  std::vector<InputFile> files_;
+  TextArena arena_;
+  std::int64_t skipped_other_project_ = 0;
+  std::int64_t rows_read_ = 0;
+};
+
+/// 17-digit key of an ID number's text, or nullopt when it is not 17 digits + a check character.
+std::optional<std::uint64_t> IdKey(std::string_view id_number);
+
+/// Reads one or more member files as one table, keeping the rows of `project` (rows whose 项目
+/// column names another project are skipped; an empty 项目 means `project`). Throws Error(kInput)
+/// for problems with a file as a whole (unreadable, no header, missing required column).
+MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
+                        Project project, ProblemList& problems, const ProgressFn& progress = nullptr);
+
+}  // namespace huzhu

@@ -1,0 +1,274 @@
+#include "reports/payout_report.h"
+
+#include <cstdio>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/diagnostics.h"
+#include "io/csv_writer.h"
+#include "io/xlsx_writer.h"
+
+namespace huzhu {
+
+namespace {
+
+std::string Days(std::int32_t d) { return d < 0 ? "" : std::to_string(d); }
+
+}  // namespace
+
+const std::vector<std::string>& PayoutCsvColumns() {
+  static const std::vector<std::string> cols{
+      "claim_id",      "id_number",     "name",           "unit_code",   "region",
+      "kind",          "status",        "reason",         "self_pay",    "covered_days",
+      "stay_days",     "medical_subsidy", "allowance",    "top_up",      "death_benefit",
+      "lump_sum",      "second_subsidy", "total",         "note",        "input_file",
+      "input_row"};
+  return cols;
+}
+
+PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
+                               const ClaimFile& claims, const std::vector<ClaimResult>& results) {
+  PayoutSummary s;
+  std::unordered_map<std::int64_t, std::size_t> line_of;  // member → index in s.members
+  s.rows_in = static_cast<std::int64_t>(results.size());
+  for (const ClaimResult& r : results) {
+    switch (r.status) {
+      case Status::kPaid: ++s.paid; break;
+      case Status::kReview: ++s.review; break;
+      case Status::kRejected: ++s.rejected; break;
+    }
+    if (r.reason != Reason::kNone) ++s.by_reason[ReasonCode(r.reason)];
+    s.medical_subsidy += r.medical_subsidy;
+    s.allowance += r.allowance;
+    s.top_up += r.top_up;
+    s.death_benefit += r.death_benefit;
+    s.lump_sum += r.lump_sum;
+    s.second_subsidy += r.second_subsidy;
+    s.claim_total += r.total();
+    if (r.status == Status::kPaid) s.paid_total += r.total();
+    if (r.status == Status::kReview) s.review_total += r.total();
+    if (r.member < 0) continue;
+    auto [it, inserted] = line_of.try_emplace(r.member, s.members.size());
+    if (inserted) {
+      MemberLine line;
+      line.member = r.member;
+      s.members.push_back(line);
+    }
+    MemberLine& t = s.members[it->second];
+    ++t.claims;
+    if (r.status == Status::kPaid) {
+      ++t.paid_count;
+      t.paid += r.total();
+    } else if (r.status == Status::kReview) {
+      ++t.review_count;
+      t.review += r.total();
+    } else {
+      ++t.rejected_count;
+    }
+  }
+  // Transfers: one per member with a positive paid total, in order of the member's first claim.
+  const std::string prefix = ReferencePrefix(rules);
+  for (MemberLine& t : s.members) {
+    s.member_total += t.paid + t.review;
+    if (t.paid <= Money()) continue;
+    t.transfer = static_cast<std::int64_t>(s.transfers.size());
+    char seq[16];
+    std::snprintf(seq, sizeof seq, "%06zu", s.transfers.size() + 1);
+    s.transfers.push_back(Transfer{prefix + "-" + seq, t.member, t.paid, {}});
+    s.transfer_total += t.paid;
+    if (members.at(static_cast<std::size_t>(t.member)).bank_account.empty()) {
+      ++s.transfers_without_account;
+    }
+  }
+  for (std::uint32_t i = 0; i < results.size(); ++i) {
+    const ClaimResult& r = results[i];
+    if (r.member < 0 || r.status != Status::kPaid || r.total() <= Money()) continue;
+    const MemberLine& t = s.members[line_of.at(r.member)];
+    if (t.transfer >= 0) s.transfers[static_cast<std::size_t>(t.transfer)].claims.push_back(i);
+  }
+  s.members_with_claims = static_cast<std::int64_t>(s.members.size());
+  (void)claims;
+  // Invariants (data contract): every row is counted once and every fen adds up.
+  if (s.rows_in != s.paid + s.review + s.rejected || s.claim_total != s.paid_total + s.review_total ||
+      s.claim_total != s.member_total || s.transfer_total != s.paid_total) {
+    throw std::logic_error("payout totals do not reconcile: claims " + FormatMoney(s.claim_total) +
+                           ", members " + FormatMoney(s.member_total) + ", transfers " +
+                           FormatMoney(s.transfer_total) + " + review " + FormatMoney(s.review_total));
+  }
+  return s;
+}
+
+void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTable& members,
+                        const ClaimFile& claims, const std::vector<ClaimResult>& results,
+                        const PayoutSummary& summary, const ProblemList& problems,
+                        const std::vector<InputRecord>& inputs) {
+  XlsxWorkbook book(stage.PathFor("payouts.xlsx"), stage.staging_dir());
+  CsvWriter csv(stage.PathFor("payouts.csv"));
+  CsvWriter transfers_csv(stage.PathFor("transfers.csv"));
+
+  // 汇总 first, so that it is the sheet a reviewer sees on opening.
+  XlsxSheet& sum = book.AddKeyValueSheet("汇总", "项目", "数值");
+  auto kv = [&sum](const std::string& k, const std::string& v) {
+    sum.Text(k);
+    sum.Text(v);
+    sum.EndRow();
+  };
+  kv("规则", rules.id + "（" + rules.title + "）");
+  kv("规则文件 SHA-256", rules.sha256);
+  if (!rules.override_path.empty()) kv("覆盖文件", rules.override_path + "  SHA-256 " + rules.override_sha256);
+  for (const InputRecord& in : inputs) kv(in.role, in.path + "（" + std::to_string(in.rows) + " 行）");
+  kv("输入申领行数", std::to_string(summary.rows_in));
+  kv("已赔付（paid）", std::to_string(summary.paid));
+  kv("待复核（review）", std::to_string(summary.review));
+  kv("拒付（rejected）", std::to_string(summary.rejected));
+  kv("核对：行数守恒", std::to_string(summary.rows_in) + " = " + std::to_string(summary.paid) + " + " +
+                           std::to_string(summary.review) + " + " + std::to_string(summary.rejected));
+  for (const auto& [code, n] : summary.by_reason) kv("  原因 " + code, std::to_string(n));
+  kv("医疗补助合计", FormatMoneyGrouped(summary.medical_subsidy));
+  kv("住院补贴合计", FormatMoneyGrouped(summary.allowance));
+  kv("补足金额合计", FormatMoneyGrouped(summary.top_up));
+  kv("身故补助金合计", FormatMoneyGrouped(summary.death_benefit));
+  kv("一次性补助合计", FormatMoneyGrouped(summary.lump_sum));
+  kv("二次补助合计", FormatMoneyGrouped(summary.second_subsidy));
+  kv("申领合计（已赔付 + 待复核）", FormatMoneyGrouped(summary.claim_total));
+  kv("  其中已赔付", FormatMoneyGrouped(summary.paid_total));
+  kv("  其中待复核（不在代发文件中）", FormatMoneyGrouped(summary.review_total));
+  kv("会员合计", FormatMoneyGrouped(summary.member_total));
+  kv("代发笔数", std::to_string(summary.transfers.size()));
+  kv("代发金额", FormatMoneyGrouped(summary.transfer_total));
+  kv("核对：申领合计 = 会员合计 = 代发金额 + 待复核",
+     FormatMoneyGrouped(summary.claim_total) + " = " + FormatMoneyGrouped(summary.member_total) +
+         " = " + FormatMoneyGrouped(summary.transfer_total) + " + " +
+         FormatMoneyGrouped(summary.review_total));
+  if (summary.transfers_without_account > 0) {
+    kv("注意：无银行卡号的代发", std::to_string(summary.transfers_without_account) + " 笔（见问题表）");
+  }
+  kv("问题：错误 / 警告", std::to_string(problems.errors()) + " / " + std::to_string(problems.warnings()));
+
+  // 赔付明细 and payouts.csv: every claim row, in input order.
+  XlsxSheet& lines = book.AddSheet(
+      "赔付明细", {{"申领编号", ColumnFormat::kText, 0},     {"身份证号", ColumnFormat::kText, 20},
+                   {"姓名", ColumnFormat::kText, 0},         {"单位编码", ColumnFormat::kText, 0},
+                   {"所属地区", ColumnFormat::kText, 0},     {"类型", ColumnFormat::kText, 0},
+                   {"状态", ColumnFormat::kText, 0},         {"原因代码", ColumnFormat::kText, 0},
+                   {"原因", ColumnFormat::kText, 0},         {"个人自付", ColumnFormat::kMoney, 14},
+                   {"保障期内天数", ColumnFormat::kInteger, 0}, {"住院天数", ColumnFormat::kInteger, 0},
+                   {"医疗补助", ColumnFormat::kMoney, 14},   {"住院补贴", ColumnFormat::kMoney, 12},
+                   {"补足金额", ColumnFormat::kMoney, 12},   {"身故补助金", ColumnFormat::kMoney, 12},
+                   {"一次性补助", ColumnFormat::kMoney, 12}, {"二次补助", ColumnFormat::kMoney, 12},
+                   {"合计", ColumnFormat::kMoney, 14},       {"说明", ColumnFormat::kText, 50},
+                   {"来源文件", ColumnFormat::kText, 0},     {"来源行", ColumnFormat::kInteger, 0}});
+  csv.Header(PayoutCsvColumns());
+  for (std::uint32_t i = 0; i < results.size(); ++i) {
+    const Claim& c = claims.claims[i];
+    const ClaimResult& r = results[i];
+    const Member* m = r.member >= 0 ? &members.at(static_cast<std::size_t>(r.member)) : nullptr;
+    const std::string name = m ? std::string(m->name) : c.name;
+    const std::string unit = m ? std::string(m->unit_code) : "";
+    const std::string region = m ? std::string(m->region) : "";
+    const std::string& file = claims.files[c.file].path;
+    if (r.status == Status::kReview) lines.StyleRow(RowStyle::kAttention);
+    lines.Text(c.claim_id);
+    lines.Text(c.id_number);
+    lines.Text(name);
+    lines.Text(unit);
+    lines.Text(region);
+    lines.Text(KindName(c.kind));
+    lines.Text(StatusName(r.status));
+    lines.Text(ReasonCode(r.reason));
+    lines.Text(ReasonName(r.reason));
+    if (r.self_pay) {
+      lines.MoneyCell(*r.self_pay);
+    } else {
+      lines.Blank();
+    }
+    if (r.covered_days >= 0) lines.Integer(r.covered_days); else lines.Blank();
+    if (r.stay_days >= 0) lines.Integer(r.stay_days); else lines.Blank();
+    lines.MoneyCell(r.medical_subsidy);
+    lines.MoneyCell(r.allowance);
+    lines.MoneyCell(r.top_up);
+    lines.MoneyCell(r.death_benefit);
+    lines.MoneyCell(r.lump_sum);
+    lines.MoneyCell(r.second_subsidy);
+    lines.MoneyCell(r.total());
+    lines.Text(r.note);
+    lines.Text(file);
+    lines.Integer(c.row);
+    lines.EndRow();
+
+    csv.Text(c.claim_id);
+    csv.Text(c.id_number);
+    csv.Text(name);
+    csv.Text(unit);
+    csv.Text(region);
+    csv.Text(KindCode(c.kind));
+    csv.Text(StatusCode(r.status));
+    csv.Text(ReasonCode(r.reason));
+    if (r.self_pay) csv.MoneyField(*r.self_pay); else csv.Blank();
+    csv.Text(Days(r.covered_days));
+    csv.Text(Days(r.stay_days));
+    csv.MoneyField(r.medical_subsidy);
+    csv.MoneyField(r.allowance);
+    csv.MoneyField(r.top_up);
+    csv.MoneyField(r.death_benefit);
+    csv.MoneyField(r.lump_sum);
+    csv.MoneyField(r.second_subsidy);
+    csv.MoneyField(r.total());
+    csv.Text(r.note);
+    csv.Text(file);
+    csv.Integer(c.row);
+    csv.EndRow();
+  }
+
+  // 会员汇总: per-member totals, in order of each member's first claim.
+  XlsxSheet& per_member = book.AddSheet(
+      "会员汇总", {{"身份证号", ColumnFormat::kText, 20}, {"姓名", ColumnFormat::kText, 0},
+                   {"单位编码", ColumnFormat::kText, 0},  {"单位名称", ColumnFormat::kText, 0},
+                   {"所属地区", ColumnFormat::kText, 0},  {"申领笔数", ColumnFormat::kInteger, 0},
+                   {"已赔付笔数", ColumnFormat::kInteger, 0}, {"待复核笔数", ColumnFormat::kInteger, 0},
+                   {"拒付笔数", ColumnFormat::kInteger, 0}, {"已赔付金额", ColumnFormat::kMoney, 14},
+                   {"待复核金额", ColumnFormat::kMoney, 14}, {"代发参考号", ColumnFormat::kText, 0},
+                   {"银行卡号", ColumnFormat::kText, 22}, {"开户行", ColumnFormat::kText, 0}});
+  for (const MemberLine& t : summary.members) {
+    const Member& m = members.at(static_cast<std::size_t>(t.member));
+    per_member.Text(m.id);
+    per_member.Text(m.name);
+    per_member.Text(m.unit_code);
+    per_member.Text(m.unit_name);
+    per_member.Text(m.region);
+    per_member.Integer(t.claims);
+    per_member.Integer(t.paid_count);
+    per_member.Integer(t.review_count);
+    per_member.Integer(t.rejected_count);
+    per_member.MoneyCell(t.paid);
+    per_member.MoneyCell(t.review);
+    per_member.Text(t.transfer >= 0 ? summary.transfers[static_cast<std::size_t>(t.transfer)].reference : "");
+    per_member.Text(m.bank_account);
+    per_member.Text(m.bank_name);
+    per_member.EndRow();
+  }
+
+  WriteRulesSheet(book, rules, inputs);
+  WriteProblemsSheet(book, problems);
+
+  // transfers.csv (代发): one row per member with a positive paid total.
+  transfers_csv.Header({"reference", "payee", "account", "bank", "amount", "claim_ids"});
+  for (const Transfer& t : summary.transfers) {
+    const Member& m = members.at(static_cast<std::size_t>(t.member));
+    std::string ids;
+    for (std::uint32_t i : t.claims) ids += (ids.empty() ? "" : ";") + claims.claims[i].claim_id;
+    transfers_csv.Text(t.reference);
+    transfers_csv.Text(m.name);
+    transfers_csv.Text(m.bank_account);
+    transfers_csv.Text(m.bank_name);
+    transfers_csv.MoneyField(t.amount);
+    transfers_csv.Text(ids);
+    transfers_csv.EndRow();
+  }
+
+  book.Close();
+  csv.Close();
+  transfers_csv.Close();
+}
+
+}  // namespace huzhu
