@@ -55,19 +55,12 @@ InspectReport InspectFile(const std::string& path, const std::string& sheet,
   report.header_found = FindHeaderRow(*reader, nullptr, owned_header);
   const Row& header = owned_header.row();
   report.header_row = header.number;
-  for (std::size_t c = 0; c < header.cells.size(); ++c) {
-    InspectedColumn col;
-    col.letter = ColumnLetter(static_cast<int>(c));
-    col.header = std::string(header.cells[c].text);
-    for (const TableSpec* t : AllTables()) {
-      if (const FieldSpec* f = MatchHeader(*t, col.header)) {
-        col.key = f->key;
-        break;
-      }
-    }
-    if (!col.header.empty() || !col.key.empty()) report.columns.push_back(col);
-  }
   if (!report.header_found) {
+    for (std::size_t c = 0; c < header.cells.size(); ++c) {
+      if (header.cells[c].text.empty()) continue;
+      report.columns.push_back(InspectedColumn{ColumnLetter(static_cast<int>(c)),
+                                               std::string(header.cells[c].text), ""});
+    }
     // Nothing maps: still count rows so the clerk sees the size of what was read.
     Row row;
     while (reader->NextRow(row)) report.data_rows += !row.IsBlank();
@@ -93,6 +86,14 @@ InspectReport InspectFile(const std::string& path, const std::string& sheet,
   }
   report.best = report.tables[best].table;
   const HeaderMap& map = maps[best];
+  // Columns as the best-matching table reads them.
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    InspectedColumn col;
+    col.letter = ColumnLetter(static_cast<int>(c));
+    col.header = std::string(header.cells[c].text);
+    if (const FieldSpec* f = MatchHeader(*report.best, col.header)) col.key = f->key;
+    if (!col.header.empty()) report.columns.push_back(col);
+  }
 
   auto add_problem = [&](Location where, std::string message) {
     ++report.problem_count;

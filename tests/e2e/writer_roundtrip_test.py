@@ -43,7 +43,7 @@ class WriterRoundTrip(harness.TempDirTest):
             name, money, date, days, ratio = (ws.cell(r, c).value for c in range(1, 6))
             self.assertEqual(name, want[0], f"row {r}")
             self.assertEqual(f"{money:.2f}", want[1], f"row {r}")
-            self.assertEqual(repr(money), repr(float(want[1])), f"row {r}: nearest double")
+            self.assertEqual(float(money), float(want[1]), f"row {r}: the nearest double")
             self.assertEqual(date.date(), want[2], f"row {r}")
             self.assertEqual(days, want[3], f"row {r}")
             self.assertEqual(f"{ratio:.2f}", want[4], f"row {r}")
