@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "core/diagnostics.h"
+#include "core/text.h"
 #include "ruleset/rule_loader.h"
 #include "ruleset/schema.h"
 
@@ -77,7 +78,8 @@ int RunShow(const RulesOptions& opt) {
     const std::string name = key.substr(key.find('.') + 1);
     const ParamSchema* schema = FindParamSchema(sec, name);
     const std::string value = p.stated ? DescribeValue(p.value) : Tr("（来源未说明）", "(not stated)");
-    std::cout << fmt::format("  {:<30} {:<40} {}\n", schema ? schema->zh : name, value, p.source);
+    std::cout << "  " << PadDisplay(schema ? schema->zh : name, 34) << " " << PadDisplay(value, 36)
+              << " " << p.source << "\n";
     if (const auto* rows = std::get_if<std::vector<BenefitRow>>(&p.value)) {
       for (const BenefitRow& r : *rows) {
         std::cout << fmt::format("      {} {} {} → {}  {}\n", r.key, r.treatment.empty() ? "*" : r.treatment,

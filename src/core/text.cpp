@@ -171,6 +171,13 @@ std::size_t DisplayWidth(std::string_view utf8) {
   return width;
 }
 
+std::string PadDisplay(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const std::size_t w = DisplayWidth(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

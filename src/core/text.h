@@ -26,6 +26,9 @@ inline bool IsValidUtf8(std::string_view text) { return ValidUtf8Prefix(text) ==
 /// a clerk sees in a spreadsheet cell.
 std::size_t DisplayWidth(std::string_view utf8);
 
+/// `text` followed by spaces up to `width` display columns (CJK counts two), for console tables.
+std::string PadDisplay(std::string_view text, std::size_t width);
+
 /// ASCII lower-casing (headers' English aliases are matched case-insensitively).
 std::string AsciiLower(std::string_view text);
 
