@@ -293,6 +293,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
     }
     const std::optional<Cover> cover = MemberCover(rules, m, &error);
     if (!cover) {
+      problems.Error(members.Where(m), error, c.claim_id);
       r.Reject(Reason::kInvalidInput, error);
       continue;
     }
@@ -425,6 +426,8 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       r = root_of[static_cast<std::size_t>(r)];
     }
     if (hops > claims.size()) {
+      problems.Error(file.Where(claims[i]), Tr("续转申领编号形成循环", "transfer_of forms a cycle"),
+                     claims[i].claim_id);
       results[i].Reject(Reason::kInvalidInput, Tr("续转申领编号形成循环", "transfer_of forms a cycle"));
       root_of[i] = -1;
       continue;
