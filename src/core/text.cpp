@@ -103,6 +103,16 @@ std::string_view Trim(std::string_view text) {
 }
 
 std::string FoldFullWidth(std::string_view text) {
+  // Fast path: full-width forms and U+3000 start with EF or E3.
+  bool any = false;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b == 0xEF || b == 0xE3) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {

@@ -152,17 +152,17 @@ lxw_format* XlsxSheet::FormatFor(ColumnFormat format) const {
   return book_.formats_->cells[s][static_cast<int>(format)];
 }
 
+bool XlsxSheet::Sampling() const { return col_ < widths_.size() && row_ <= kWidthSampleRows; }
+
 void XlsxSheet::Track(std::size_t display_width) {
-  if (col_ < widths_.size() && row_ <= kWidthSampleRows) {
-    widths_[col_] = std::max(widths_[col_], display_width);
-  }
+  if (Sampling()) widths_[col_] = std::max(widths_[col_], display_width);
 }
 
 void XlsxSheet::Text(std::string_view text) {
   const std::string value(text);
-  Track(DisplayWidth(value));
-  lxw_format* fmt = filter_ ? FormatFor(ColumnFormat::kText) : (col_ == 0 ? book_.formats_->key
-                                                                          : nullptr);
+  if (Sampling()) Track(DisplayWidth(value));
+  // Plain text needs no format (General shows text as text); highlighted rows need their fill.
+  lxw_format* fmt = (!filter_ && col_ == 0) ? book_.formats_->key : nullptr;
   if (pending_style_ != RowStyle::kNormal) fmt = FormatFor(ColumnFormat::kText);
   if (value.empty()) {
     if (pending_style_ != RowStyle::kNormal) {
@@ -175,7 +175,7 @@ void XlsxSheet::Text(std::string_view text) {
 }
 
 void XlsxSheet::MoneyCell(Money amount) {
-  Track(FormatMoneyGrouped(amount).size());
+  if (Sampling()) Track(FormatMoneyGrouped(amount).size());
   Check(worksheet_write_number(sheet_, row_, col_, SpreadsheetNumber(amount.fen()),
                                FormatFor(ColumnFormat::kMoney)),
         "money");
@@ -191,7 +191,7 @@ void XlsxSheet::DateCell(Date date) {
 }
 
 void XlsxSheet::Integer(std::int64_t value) {
-  Track(std::to_string(value).size());
+  if (Sampling()) Track(std::to_string(value).size());
   Check(worksheet_write_number(sheet_, row_, col_, static_cast<double>(value),
                                FormatFor(ColumnFormat::kInteger)),
         "integer");
@@ -199,7 +199,7 @@ void XlsxSheet::Integer(std::int64_t value) {
 }
 
 void XlsxSheet::Hundredths(std::int64_t value) {
-  Track(std::to_string(value).size() + 1);
+  if (Sampling()) Track(std::to_string(value).size() + 1);
   Check(worksheet_write_number(sheet_, row_, col_, SpreadsheetNumber(value),
                                FormatFor(ColumnFormat::kDecimal2)),
         "number");

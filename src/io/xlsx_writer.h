@@ -63,6 +63,7 @@ class XlsxSheet {
   void Finish();
   void Check(int error, const char* what) const;
   lxw_format* FormatFor(ColumnFormat format) const;
+  bool Sampling() const;
   void Track(std::size_t display_width);
 
   XlsxWorkbook& book_;

@@ -202,58 +202,58 @@ std::string CheckCell(const Cell& cell, FieldType type, bool date1904) {
   return "";
 }
 
-Location RowView::Where(std::string_view key) const {
-  const int col = map_.ColumnOf(key);
+Location RowView::Where(FieldId field) const {
+  const int col = map_.ColumnOf(field);
   return Location(file_, info_.sheet, row_.number, col, col >= 0 ? map_.HeaderText(col) : "");
 }
 
-bool RowView::Has(std::string_view key) const {
-  const int col = map_.ColumnOf(key);
+bool RowView::Has(FieldId field) const {
+  const int col = map_.ColumnOf(field);
   return col >= 0 && !IsBlankCell(row_.at(static_cast<std::size_t>(col)));
 }
 
-std::string RowView::Text(std::string_view key) const {
-  const int col = map_.ColumnOf(key);
-  if (col < 0) return "";
-  return CellText(row_.at(static_cast<std::size_t>(col)));
+std::string_view RowView::View(FieldId field) const {
+  const int col = map_.ColumnOf(field);
+  if (col < 0) return {};
+  return Trim(row_.at(static_cast<std::size_t>(col)).text);
 }
 
 template <typename Fn>
-auto RowView::Get(std::string_view key, Fn fn) const -> std::optional<decltype(fn(Cell{}))> {
-  const int col = map_.ColumnOf(key);
+auto RowView::Get(FieldId field, Fn fn) const -> std::optional<decltype(fn(Cell{}))> {
+  const int col = map_.ColumnOf(field);
   if (col < 0) return std::nullopt;
   const Cell& cell = row_.at(static_cast<std::size_t>(col));
   if (IsBlankCell(cell)) return std::nullopt;
   try {
     return fn(cell);
   } catch (const ValueError& e) {
-    throw Error(ErrorKind::kInput, Where(key), e.what());
+    throw Error(ErrorKind::kInput, Where(field), e.what());
   } catch (const std::overflow_error&) {
-    throw Error(ErrorKind::kInput, Where(key), Tr("数值过大", "value too large"));
+    throw Error(ErrorKind::kInput, Where(field), Tr("数值过大", "value too large"));
   }
 }
 
-std::optional<Money> RowView::GetMoney(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellMoney(c); });
+std::optional<Money> RowView::GetMoney(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellMoney(c); });
 }
-std::optional<Date> RowView::GetDate(std::string_view key) const {
+std::optional<Date> RowView::GetDate(FieldId f) const {
   const bool d1904 = info_.date1904;
-  return Get(key, [d1904](const Cell& c) { return CellDate(c, d1904); });
+  return Get(f, [d1904](const Cell& c) { return CellDate(c, d1904); });
 }
-std::optional<bool> RowView::GetBool(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellBool(c); });
+std::optional<bool> RowView::GetBool(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellBool(c); });
 }
-std::optional<std::int64_t> RowView::GetInteger(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellInteger(c); });
+std::optional<std::int64_t> RowView::GetInteger(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellInteger(c); });
 }
-std::optional<Rate> RowView::GetPercent(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellPercent(c); });
+std::optional<Rate> RowView::GetPercent(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellPercent(c); });
 }
-std::optional<ResidentId> RowView::GetIdNumber(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellIdNumber(c); });
+std::optional<ResidentId> RowView::GetIdNumber(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellIdNumber(c); });
 }
-std::optional<BankCard> RowView::GetBankCard(std::string_view key) const {
-  return Get(key, [](const Cell& c) { return CellBankCard(c); });
+std::optional<BankCard> RowView::GetBankCard(FieldId f) const {
+  return Get(f, [](const Cell& c) { return CellBankCard(c); });
 }
 
 }  // namespace huzhu

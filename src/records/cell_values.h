@@ -45,24 +45,38 @@ class RowView {
   RowView(const Row& row, const HeaderMap& map, const SheetInfo& info, const std::string& file)
       : row_(row), map_(map), info_(info), file_(file) {}
 
-  bool Has(std::string_view key) const;     ///< the column exists and the cell is not blank
-  std::string Text(std::string_view key) const;  ///< "" when absent
+  /// Field access by id (resolve the key once with TableSpec::Id; O(1) per row) or by key.
+  bool Has(FieldId field) const;  ///< the column exists and the cell is not blank
+  bool Has(std::string_view key) const { return Has(Id(key)); }
+  /// The trimmed text (a view into the row: valid until the reader's next row); "" when absent.
+  std::string_view View(FieldId field) const;
+  std::string Text(FieldId field) const { return std::string(View(field)); }
+  std::string Text(std::string_view key) const { return Text(Id(key)); }
   /// Typed getters: nullopt when the column is absent or the cell blank; throw Error(kInput) with
   /// the cell's location when the value is not valid.
-  std::optional<Money> GetMoney(std::string_view key) const;
-  std::optional<Date> GetDate(std::string_view key) const;
-  std::optional<bool> GetBool(std::string_view key) const;
-  std::optional<std::int64_t> GetInteger(std::string_view key) const;
-  std::optional<Rate> GetPercent(std::string_view key) const;
-  std::optional<ResidentId> GetIdNumber(std::string_view key) const;
-  std::optional<BankCard> GetBankCard(std::string_view key) const;
+  std::optional<Money> GetMoney(FieldId field) const;
+  std::optional<Date> GetDate(FieldId field) const;
+  std::optional<bool> GetBool(FieldId field) const;
+  std::optional<std::int64_t> GetInteger(FieldId field) const;
+  std::optional<Rate> GetPercent(FieldId field) const;
+  std::optional<ResidentId> GetIdNumber(FieldId field) const;
+  std::optional<BankCard> GetBankCard(FieldId field) const;
+  std::optional<Money> GetMoney(std::string_view key) const { return GetMoney(Id(key)); }
+  std::optional<Date> GetDate(std::string_view key) const { return GetDate(Id(key)); }
+  std::optional<bool> GetBool(std::string_view key) const { return GetBool(Id(key)); }
+  std::optional<std::int64_t> GetInteger(std::string_view key) const { return GetInteger(Id(key)); }
+  std::optional<Rate> GetPercent(std::string_view key) const { return GetPercent(Id(key)); }
+  std::optional<ResidentId> GetIdNumber(std::string_view key) const { return GetIdNumber(Id(key)); }
+  std::optional<BankCard> GetBankCard(std::string_view key) const { return GetBankCard(Id(key)); }
 
-  Location Where(std::string_view key) const;
+  Location Where(FieldId field) const;
+  Location Where(std::string_view key) const { return Where(Id(key)); }
   std::int64_t number() const { return row_.number; }
 
  private:
+  FieldId Id(std::string_view key) const { return map_.table().Id(key); }
   template <typename Fn>
-  auto Get(std::string_view key, Fn fn) const -> std::optional<decltype(fn(Cell{}))>;
+  auto Get(FieldId field, Fn fn) const -> std::optional<decltype(fn(Cell{}))>;
 
   const Row& row_;
   const HeaderMap& map_;

@@ -5,6 +5,34 @@
 
 namespace huzhu {
 
+namespace {
+// Fields resolved once (O(1) access per row).
+const FieldId f_admitted_on = ClaimsTable().Id("admitted_on");
+const FieldId f_cause = ClaimsTable().Id("cause");
+const FieldId f_claim_id = ClaimsTable().Id("claim_id");
+const FieldId f_claimed_on = ClaimsTable().Id("claimed_on");
+const FieldId f_critical_illness = ClaimsTable().Id("critical_illness");
+const FieldId f_days = ClaimsTable().Id("days");
+const FieldId f_diagnosed_on = ClaimsTable().Id("diagnosed_on");
+const FieldId f_diagnosis = ClaimsTable().Id("diagnosis");
+const FieldId f_discharged_on = ClaimsTable().Id("discharged_on");
+const FieldId f_hospital_level = ClaimsTable().Id("hospital_level");
+const FieldId f_hospital_local = ClaimsTable().Id("hospital_local");
+const FieldId f_id_number = ClaimsTable().Id("id_number");
+const FieldId f_injury_grade = ClaimsTable().Id("injury_grade");
+const FieldId f_insurance_arrears = ClaimsTable().Id("insurance_arrears");
+const FieldId f_insurance_settled = ClaimsTable().Id("insurance_settled");
+const FieldId f_kind = ClaimsTable().Id("kind");
+const FieldId f_liability_share = ClaimsTable().Id("liability_share");
+const FieldId f_name = ClaimsTable().Id("name");
+const FieldId f_outcome = ClaimsTable().Id("outcome");
+const FieldId f_pre_existing = ClaimsTable().Id("pre_existing");
+const FieldId f_referral_filed = ClaimsTable().Id("referral_filed");
+const FieldId f_settled_on = ClaimsTable().Id("settled_on");
+const FieldId f_transfer_of = ClaimsTable().Id("transfer_of");
+const FieldId f_treatment = ClaimsTable().Id("treatment");
+}  // namespace
+
 ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& sheet,
                      ProblemList& problems, const ProgressFn& progress) {
   ClaimFile out;
@@ -16,14 +44,14 @@ ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& s
         path, sheet, ClaimsTable(),
         [&](const RowView& row) {
           if (!sheet_known) {
-            out.files[file_index].sheet = row.Where("claim_id").sheet;
+            out.files[file_index].sheet = row.Where(f_claim_id).sheet;
             sheet_known = true;
           }
           Claim c;
           c.input_index = static_cast<std::uint32_t>(out.claims.size());
           c.row = row.number();
           c.file = file_index;
-          c.claim_id = NormalizeText(row.Text("claim_id"));
+          c.claim_id = NormalizeText(row.Text(f_claim_id));
           auto note = [&](const Location& where, const std::string& message) {
             problems.Error(where, message, c.claim_id);
             if (c.invalid.empty()) c.invalid = message;
@@ -35,39 +63,39 @@ ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& s
               note(e.where(), e.message());
             }
           };
-          if (c.claim_id.empty()) note(row.Where("claim_id"), Tr("申领编号为空", "the claim id is empty"));
-          c.id_number = NormalizeText(row.Text("id_number"));
+          if (c.claim_id.empty()) note(row.Where(f_claim_id), Tr("申领编号为空", "the claim id is empty"));
+          c.id_number = NormalizeText(row.Text(f_id_number));
           if (c.id_number.empty()) {
-            note(row.Where("id_number"), Tr("身份证号为空", "the ID number is empty"));
+            note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));
           } else {
-            attempt([&] { c.id_number = row.GetIdNumber("id_number")->digits; });
+            attempt([&] { c.id_number = row.GetIdNumber(f_id_number)->digits; });
           }
-          c.name = row.Text("name");
-          c.transfer_of = NormalizeText(row.Text("transfer_of"));
-          if (const std::string k = row.Text("kind"); !k.empty()) {
+          c.name = row.Text(f_name);
+          c.transfer_of = NormalizeText(row.Text(f_transfer_of));
+          if (const std::string k = row.Text(f_kind); !k.empty()) {
             if (const auto kind = ParseClaimKind(k)) {
               c.kind = *kind;
             } else {
-              note(row.Where("kind"), Tr("类型“" + k + "”无法识别，可选：" + KindChoices(),
+              note(row.Where(f_kind), Tr("类型“" + k + "”无法识别，可选：" + KindChoices(),
                                          "unknown kind '" + k + "'; choose: " + KindChoices()));
             }
           }
-          if (const std::string k = row.Text("cause"); !k.empty()) {
+          if (const std::string k = row.Text(f_cause); !k.empty()) {
             if (const auto cause = ParseCause(k)) {
               c.cause = *cause;
             } else {
-              note(row.Where("cause"), Tr("病因“" + k + "”无法识别，可选：" + CauseChoices(),
+              note(row.Where(f_cause), Tr("病因“" + k + "”无法识别，可选：" + CauseChoices(),
                                           "unknown cause '" + k + "'; choose: " + CauseChoices()));
             }
           }
-          attempt([&] { c.admitted_on = row.GetDate("admitted_on"); });
-          attempt([&] { c.discharged_on = row.GetDate("discharged_on"); });
-          attempt([&] { c.settled_on = row.GetDate("settled_on"); });
-          attempt([&] { c.claimed_on = row.GetDate("claimed_on"); });
-          attempt([&] { c.diagnosed_on = row.GetDate("diagnosed_on"); });
+          attempt([&] { c.admitted_on = row.GetDate(f_admitted_on); });
+          attempt([&] { c.discharged_on = row.GetDate(f_discharged_on); });
+          attempt([&] { c.settled_on = row.GetDate(f_settled_on); });
+          attempt([&] { c.claimed_on = row.GetDate(f_claimed_on); });
+          attempt([&] { c.diagnosed_on = row.GetDate(f_diagnosed_on); });
           attempt([&] {
-            c.days = row.GetInteger("days");
-            if (c.days && *c.days < 0) note(row.Where("days"), Tr("住院天数不能为负", "days cannot be negative"));
+            c.days = row.GetInteger(f_days);
+            if (c.days && *c.days < 0) note(row.Where(f_days), Tr("住院天数不能为负", "days cannot be negative"));
           });
           auto money = [&](const char* key, std::optional<Money>& field) {
             attempt([&] {
@@ -85,21 +113,21 @@ ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& s
           money("out_of_pocket", c.out_of_pocket);
           money("total_cost", c.total_cost);
           money("remaining_burden", c.remaining_burden);
-          attempt([&] { c.liability_share = row.GetPercent("liability_share"); });
-          attempt([&] { c.hospital_level = row.GetInteger("hospital_level"); });
-          attempt([&] { c.insurance_settled = row.GetBool("insurance_settled").value_or(true); });
-          attempt([&] { c.referral_filed = row.GetBool("referral_filed").value_or(true); });
-          attempt([&] { c.insurance_arrears = row.GetBool("insurance_arrears").value_or(false); });
-          attempt([&] { c.pre_existing = row.GetBool("pre_existing").value_or(false); });
-          attempt([&] { c.hospital_local = row.GetBool("hospital_local").value_or(true); });
-          c.died = NormalizeText(row.Text("outcome")) == "死亡" ||
-                   AsciiLower(NormalizeText(row.Text("outcome"))) == "died";
-          c.diagnosis = NormalizeText(row.Text("diagnosis"));
-          c.treatment = NormalizeText(row.Text("treatment"));
-          c.injury_grade = NormalizeText(row.Text("injury_grade"));
-          c.critical_illness = NormalizeText(row.Text("critical_illness"));
+          attempt([&] { c.liability_share = row.GetPercent(f_liability_share); });
+          attempt([&] { c.hospital_level = row.GetInteger(f_hospital_level); });
+          attempt([&] { c.insurance_settled = row.GetBool(f_insurance_settled).value_or(true); });
+          attempt([&] { c.referral_filed = row.GetBool(f_referral_filed).value_or(true); });
+          attempt([&] { c.insurance_arrears = row.GetBool(f_insurance_arrears).value_or(false); });
+          attempt([&] { c.pre_existing = row.GetBool(f_pre_existing).value_or(false); });
+          attempt([&] { c.hospital_local = row.GetBool(f_hospital_local).value_or(true); });
+          c.died = NormalizeText(row.Text(f_outcome)) == "死亡" ||
+                   AsciiLower(NormalizeText(row.Text(f_outcome))) == "died";
+          c.diagnosis = NormalizeText(row.Text(f_diagnosis));
+          c.treatment = NormalizeText(row.Text(f_treatment));
+          c.injury_grade = NormalizeText(row.Text(f_injury_grade));
+          c.critical_illness = NormalizeText(row.Text(f_critical_illness));
           if (c.admitted_on && c.discharged_on && *c.discharged_on < *c.admitted_on) {
-            note(row.Where("discharged_on"),
+            note(row.Where(f_discharged_on),
                  Tr("出院日期 " + c.discharged_on->ToIso() + " 早于入院日期 " + c.admitted_on->ToIso(),
                     "discharged " + c.discharged_on->ToIso() + " before admission " +
                         c.admitted_on->ToIso()));

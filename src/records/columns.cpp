@@ -3,6 +3,8 @@
 #include "core/diagnostics.h"
 #include "core/text.h"
 
+#include <stdexcept>
+
 namespace huzhu {
 
 namespace {
@@ -22,6 +24,13 @@ const FieldSpec* TableSpec::Find(std::string_view wanted) const {
     if (f.key == wanted) return &f;
   }
   return nullptr;
+}
+
+FieldId TableSpec::Id(std::string_view wanted) const {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].key == wanted) return FieldId{static_cast<int>(i)};
+  }
+  throw std::logic_error("table " + key + " has no field " + std::string(wanted));
 }
 
 // Data contract, "members (会员名单)".

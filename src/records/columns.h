@@ -39,12 +39,19 @@ struct FieldSpec {
   std::vector<std::string> aliases;  ///< further accepted header texts (bank header variants)
 };
 
+/// A field of a table by its position in TableSpec::fields: resolve once, use per row.
+struct FieldId {
+  int index = -1;
+};
+
 struct TableSpec {
   std::string key;  ///< members, claims, units, targets, manual_scores, bank_results
   std::string zh;   ///< 会员名单 …
   std::vector<FieldSpec> fields;
 
   const FieldSpec* Find(std::string_view key) const;
+  /// The field's id; throws std::logic_error for a key the table does not have (a bug).
+  FieldId Id(std::string_view key) const;
 };
 
 const TableSpec& MembersTable();
@@ -73,6 +80,11 @@ class HeaderMap {
   std::int64_t header_row_number() const { return header_row_; }
   /// 0-based column of a field, or -1 when the file has no such column.
   int ColumnOf(std::string_view key) const;
+  int ColumnOf(FieldId field) const {
+    return field.index >= 0 && static_cast<std::size_t>(field.index) < column_of_.size()
+               ? column_of_[static_cast<std::size_t>(field.index)]
+               : -1;
+  }
   bool Has(std::string_view key) const { return ColumnOf(key) >= 0; }
   /// The header text as written in the file for a column.
   const std::string& HeaderText(int column) const;

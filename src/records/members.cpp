@@ -85,6 +85,30 @@ void MemberTable::BuildIndex(ProblemList& problems) {
   index_ = std::move(unique);
 }
 
+namespace {
+// Fields resolved once (O(1) access per row).
+const FieldId f_category = MembersTable().Id("category");
+const FieldId f_enrolment_type = MembersTable().Id("enrolment_type");
+const FieldId f_insurance = MembersTable().Id("insurance");
+const FieldId f_allowance_last_period = MembersTable().Id("allowance_last_period");
+const FieldId f_bank_account = MembersTable().Id("bank_account");
+const FieldId f_bank_name = MembersTable().Id("bank_name");
+const FieldId f_consecutive_years = MembersTable().Id("consecutive_years");
+const FieldId f_enrolled_on = MembersTable().Id("enrolled_on");
+const FieldId f_extension_from = MembersTable().Id("extension_from");
+const FieldId f_id_number = MembersTable().Id("id_number");
+const FieldId f_name = MembersTable().Id("name");
+const FieldId f_paid_to_date = MembersTable().Id("paid_to_date");
+const FieldId f_project = MembersTable().Id("project");
+const FieldId f_region = MembersTable().Id("region");
+const FieldId f_renewed_next = MembersTable().Id("renewed_next");
+const FieldId f_sex = MembersTable().Id("sex");
+const FieldId f_spouse_id = MembersTable().Id("spouse_id");
+const FieldId f_union_card = MembersTable().Id("union_card");
+const FieldId f_unit_code = MembersTable().Id("unit_code");
+const FieldId f_unit_name = MembersTable().Id("unit_name");
+}  // namespace
+
 MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
                         Project project, ProblemList& problems, const ProgressFn& progress) {
   MemberTable table;
@@ -96,16 +120,16 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
         path, sheet, MembersTable(),
         [&](const RowView& row) {
           if (!sheet_known) {
-            table.files_[file_index].sheet = row.Where("id_number").sheet;
+            table.files_[file_index].sheet = row.Where(f_id_number).sheet;
             sheet_known = true;
           }
           ++table.rows_read_;
           // 项目: rows of another project are not ours.
-          const std::string project_text = row.Text("project");
+          const std::string project_text = row.Text(f_project);
           if (!project_text.empty()) {
             const auto p = ParseProject(project_text);
             if (!p) {
-              problems.Error(row.Where("project"),
+              problems.Error(row.Where(f_project),
                              Tr("项目“" + project_text + "”无法识别（应为 住院医疗 或 女性馨康）",
                                 "unknown project '" + project_text + "' (住院医疗 or 女性馨康)"));
               return;
@@ -131,29 +155,29 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
               note(e.where(), e.message());
             }
           };
-          const std::string id_text = NormalizeText(row.Text("id_number"));
+          const std::string id_text = NormalizeText(row.Text(f_id_number));
           m.id = table.arena_.Add(id_text);
           if (id_text.empty()) {
-            note(row.Where("id_number"), Tr("身份证号为空", "the ID number is empty"));
+            note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));
           } else {
             attempt([&] {
-              const auto id = row.GetIdNumber("id_number");
+              const auto id = row.GetIdNumber(f_id_number);
               m.id = table.arena_.Add(id->digits);
               m.birth = id->birth;
               m.sex = id->sex;
             });
           }
-          m.name = table.arena_.Add(row.Text("name"));
-          if (m.name.empty()) note(row.Where("name"), Tr("姓名为空", "the name is empty"));
-          m.unit_code = table.arena_.Intern(NormalizeText(row.Text("unit_code")));
+          m.name = table.arena_.Add(row.Text(f_name));
+          if (m.name.empty()) note(row.Where(f_name), Tr("姓名为空", "the name is empty"));
+          m.unit_code = table.arena_.Intern(NormalizeText(row.Text(f_unit_code)));
           if (m.unit_code.empty()) {
-            note(row.Where("unit_code"), Tr("单位编码为空", "the unit code is empty"));
+            note(row.Where(f_unit_code), Tr("单位编码为空", "the unit code is empty"));
           }
-          m.unit_name = table.arena_.Intern(row.Text("unit_name"));
-          m.region = table.arena_.Intern(row.Text("region"));
-          m.bank_name = table.arena_.Intern(row.Text("bank_name"));
-          m.union_card = table.arena_.Add(row.Text("union_card"));
-          auto coded = [&](const char* key, auto parse, auto& field, const char* choices_zh) {
+          m.unit_name = table.arena_.Intern(row.Text(f_unit_name));
+          m.region = table.arena_.Intern(row.Text(f_region));
+          m.bank_name = table.arena_.Intern(row.Text(f_bank_name));
+          m.union_card = table.arena_.Add(row.Text(f_union_card));
+          auto coded = [&](FieldId key, auto parse, auto& field, const char* choices_zh) {
             const std::string text = row.Text(key);
             if (text.empty()) return;
             if (const auto v = parse(text)) {
@@ -163,42 +187,42 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
                                       "'" + text + "' is not recognised; choose: " + choices_zh));
             }
           };
-          coded("category", ParseCategory, m.category, "在职、退休、配偶");
-          coded("enrolment_type", ParseEnrolmentType, m.enrolment, "新参互、续互");
-          coded("insurance", ParseInsurance, m.insurance, "城镇职工、城乡居民");
+          coded(f_category, ParseCategory, m.category, "在职、退休、配偶");
+          coded(f_enrolment_type, ParseEnrolmentType, m.enrolment, "新参互、续互");
+          coded(f_insurance, ParseInsurance, m.insurance, "城镇职工、城乡居民");
           attempt([&] {
-            if (const auto d = row.GetDate("enrolled_on")) {
+            if (const auto d = row.GetDate(f_enrolled_on)) {
               m.enrolled_on = *d;
               m.has_enrolled_on = true;
             }
           });
           attempt([&] {
-            if (const auto d = row.GetDate("extension_from")) {
+            if (const auto d = row.GetDate(f_extension_from)) {
               m.extension_from = *d;
               m.has_extension_from = true;
             }
           });
           attempt([&] {
-            if (const auto y = row.GetInteger("consecutive_years")) {
+            if (const auto y = row.GetInteger(f_consecutive_years)) {
               if (*y < 1 || *y > 100) {
-                note(row.Where("consecutive_years"),
+                note(row.Where(f_consecutive_years),
                      Tr("连续参互年数应为 1 到 100（含本期）", "consecutive years must be 1 to 100"));
               } else {
                 m.consecutive_years = static_cast<std::int16_t>(*y);
               }
             }
           });
-          attempt([&] { m.allowance_last_period = row.GetBool("allowance_last_period").value_or(false); });
-          attempt([&] { m.renewed_next = row.GetBool("renewed_next").value_or(false); });
+          attempt([&] { m.allowance_last_period = row.GetBool(f_allowance_last_period).value_or(false); });
+          attempt([&] { m.renewed_next = row.GetBool(f_renewed_next).value_or(false); });
           attempt([&] {
-            if (const auto paid = row.GetMoney("paid_to_date")) m.paid_to_date = *paid;
+            if (const auto paid = row.GetMoney(f_paid_to_date)) m.paid_to_date = *paid;
           });
           attempt([&] {
-            if (const auto card = row.GetBankCard("bank_account")) {
+            if (const auto card = row.GetBankCard(f_bank_account)) {
               m.bank_account = table.arena_.Add(card->digits);
               m.bank_luhn_ok = card->luhn_ok;
               if (!card->luhn_ok) {
-                problems.Warning(row.Where("bank_account"),
+                problems.Warning(row.Where(f_bank_account),
                                  Tr("银行卡号校验（Luhn）未通过，请核对：" + MaskDigits(card->digits),
                                     "the bank card number fails the Luhn check: " +
                                         MaskDigits(card->digits)));
@@ -206,19 +230,19 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
             }
           });
           attempt([&] {
-            if (const auto spouse = row.GetIdNumber("spouse_id")) {
+            if (const auto spouse = row.GetIdNumber(f_spouse_id)) {
               m.spouse_id = table.arena_.Add(spouse->digits);
             }
           });
           // 性别 must agree with the ID (data contract).
-          const std::string sex = row.Text("sex");
+          const std::string sex = row.Text(f_sex);
           if (!sex.empty() && !m.id.empty() && problem.empty()) {
             const bool male = sex == "男" || AsciiLower(sex) == "male" || AsciiLower(sex) == "m";
             const bool female = sex == "女" || AsciiLower(sex) == "female" || AsciiLower(sex) == "f";
             if (!male && !female) {
-              note(row.Where("sex"), Tr("性别应为 男 或 女", "sex must be 男 or 女"));
+              note(row.Where(f_sex), Tr("性别应为 男 或 女", "sex must be 男 or 女"));
             } else if ((m.sex == Sex::kMale) != male) {
-              note(row.Where("sex"), Tr("性别与身份证号不符（身份证号为" +
+              note(row.Where(f_sex), Tr("性别与身份证号不符（身份证号为" +
                                             std::string(m.sex == Sex::kMale ? "男" : "女") + "）",
                                         "sex disagrees with the ID number"));
             }
