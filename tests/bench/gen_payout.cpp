@@ -25,7 +25,7 @@ struct Rng {
 };
 
 std::string IdNumber(int area, int y, int m, int d, int seq) {
-  char first[18];
+  char first[32];
   std::snprintf(first, sizeof first, "%06d%04d%02d%02d%03d", area, y, m, d, seq % 1000);
   static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
