@@ -75,7 +75,31 @@ char ResidentIdCheckChar(std::string_view first17) {
 }
 
 ResidentId ParseResidentId(std::string_view text) {
-  const std::string shown(Trim(text));
+  // Fast path for the common, well-formed case (18 ASCII characters, valid date and check
+  // character); anything else takes the careful path below, which explains what is wrong.
+  const std::string_view trimmed = Trim(text);
+  if (trimmed.size() == 18) {
+    bool digits = true;
+    for (std::size_t i = 0; i < 17 && digits; ++i) digits = IsDigit(trimmed[i]);
+    const char last = trimmed[17] == 'x' ? 'X' : trimmed[17];
+    if (digits && (IsDigit(last) || last == 'X')) {
+      const int year = (trimmed[6] - '0') * 1000 + (trimmed[7] - '0') * 100 +
+                       (trimmed[8] - '0') * 10 + (trimmed[9] - '0');
+      const int month = (trimmed[10] - '0') * 10 + (trimmed[11] - '0');
+      const int day = (trimmed[12] - '0') * 10 + (trimmed[13] - '0');
+      if (year >= kMinBirthYear && year <= kMaxBirthYear && month >= 1 && month <= 12 &&
+          day >= 1 && day <= DaysInMonth(year, month) &&
+          ResidentIdCheckChar(trimmed.substr(0, 17)) == last) {
+        ResidentId id;
+        id.digits.assign(trimmed);
+        id.digits[17] = last;
+        id.birth = Date::FromYmd(year, month, day);
+        id.sex = (trimmed[16] - '0') % 2 == 1 ? Sex::kMale : Sex::kFemale;
+        return id;
+      }
+    }
+  }
+  const std::string shown(trimmed);
   const std::string normalized = NormalizeText(text);  // full-width digits and Ｘ fold
   if (normalized.empty()) throw ValueError(Tr("身份证号为空", "the ID number is empty"));
   if (LooksLikeNumberCell(normalized)) throw ValueError(IdNumberCellAdvice(shown));

@@ -116,6 +116,7 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
     const auto file_index = static_cast<std::uint16_t>(table.files_.size());
     table.files_.push_back(InputFile{path, ""});
     bool sheet_known = false;
+    std::string_view last_unit_code, last_unit_name, last_region, last_bank_name;
     ForEachRecord(
         path, sheet, MembersTable(),
         [&](const RowView& row) {
@@ -167,16 +168,22 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
               m.sex = id->sex;
             });
           }
-          m.name = table.arena_.Add(row.Text(f_name));
+          m.name = table.arena_.Add(row.View(f_name));
           if (m.name.empty()) note(row.Where(f_name), Tr("姓名为空", "the name is empty"));
-          m.unit_code = table.arena_.Intern(NormalizeText(row.Text(f_unit_code)));
+          // Ledgers list a unit's members together: remember the last value of each coded
+          // column and skip the hash when it repeats.
+          auto intern = [&table](std::string_view text, std::string_view& last) {
+            if (text != last) last = table.arena_.Intern(text);
+            return last;
+          };
+          m.unit_code = intern(NormalizeText(row.View(f_unit_code)), last_unit_code);
           if (m.unit_code.empty()) {
             note(row.Where(f_unit_code), Tr("单位编码为空", "the unit code is empty"));
           }
-          m.unit_name = table.arena_.Intern(row.Text(f_unit_name));
-          m.region = table.arena_.Intern(row.Text(f_region));
-          m.bank_name = table.arena_.Intern(row.Text(f_bank_name));
-          m.union_card = table.arena_.Add(row.Text(f_union_card));
+          m.unit_name = intern(row.View(f_unit_name), last_unit_name);
+          m.region = intern(row.View(f_region), last_region);
+          m.bank_name = intern(row.View(f_bank_name), last_bank_name);
+          m.union_card = table.arena_.Add(row.View(f_union_card));
           auto coded = [&](FieldId key, auto parse, auto& field, const char* choices_zh) {
             const std::string text = row.Text(key);
             if (text.empty()) return;

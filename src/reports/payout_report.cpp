@@ -1,7 +1,9 @@
 #include "reports/payout_report.h"
 
 #include <cstdio>
+#include <exception>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 #include "core/diagnostics.h"
@@ -98,13 +100,78 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
   return s;
 }
 
-void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTable& members,
-                        const ClaimFile& claims, const std::vector<ClaimResult>& results,
-                        const PayoutSummary& summary, const ProblemList& problems,
-                        const std::vector<InputRecord>& inputs) {
-  XlsxWorkbook book(stage.PathFor("payouts.xlsx"), stage.staging_dir());
-  CsvWriter csv(stage.PathFor("payouts.csv"));
-  CsvWriter transfers_csv(stage.PathFor("transfers.csv"));
+namespace {
+
+struct LineText {
+  std::string name, unit, region;
+};
+
+LineText TextOf(const MemberTable& members, const Claim& c, const ClaimResult& r) {
+  const Member* m = r.member >= 0 ? &members.at(static_cast<std::size_t>(r.member)) : nullptr;
+  return LineText{m ? std::string(m->name) : c.name, m ? std::string(m->unit_code) : "",
+                  m ? std::string(m->region) : ""};
+}
+
+void WritePayoutCsv(const std::string& path, const MemberTable& members, const ClaimFile& claims,
+                    const std::vector<ClaimResult>& results) {
+  CsvWriter csv(path);
+  csv.Header(PayoutCsvColumns());
+  for (std::uint32_t i = 0; i < results.size(); ++i) {
+    const Claim& c = claims.claims[i];
+    const ClaimResult& r = results[i];
+    const LineText t = TextOf(members, c, r);
+    csv.Text(c.claim_id);
+    csv.Text(c.id_number);
+    csv.Text(t.name);
+    csv.Text(t.unit);
+    csv.Text(t.region);
+    csv.Text(KindCode(c.kind));
+    csv.Text(StatusCode(r.status));
+    csv.Text(ReasonCode(r.reason));
+    if (r.self_pay) csv.MoneyField(*r.self_pay); else csv.Blank();
+    csv.Text(Days(r.covered_days));
+    csv.Text(Days(r.stay_days));
+    csv.MoneyField(r.medical_subsidy);
+    csv.MoneyField(r.allowance);
+    csv.MoneyField(r.top_up);
+    csv.MoneyField(r.death_benefit);
+    csv.MoneyField(r.lump_sum);
+    csv.MoneyField(r.second_subsidy);
+    csv.MoneyField(r.total());
+    csv.Text(r.note);
+    csv.Text(claims.files[c.file].path);
+    csv.Integer(c.row);
+    csv.EndRow();
+  }
+  csv.Close();
+}
+
+// transfers.csv (代发): one row per member with a positive paid total.
+void WriteTransfersCsv(const std::string& path, const MemberTable& members,
+                       const ClaimFile& claims, const PayoutSummary& summary) {
+  CsvWriter csv(path);
+  csv.Header({"reference", "payee", "account", "bank", "amount", "claim_ids"});
+  for (const Transfer& t : summary.transfers) {
+    const Member& m = members.at(static_cast<std::size_t>(t.member));
+    std::string ids;
+    for (std::uint32_t i : t.claims) ids += (ids.empty() ? "" : ";") + claims.claims[i].claim_id;
+    csv.Text(t.reference);
+    csv.Text(m.name);
+    csv.Text(m.bank_account);
+    csv.Text(m.bank_name);
+    csv.MoneyField(t.amount);
+    csv.Text(ids);
+    csv.EndRow();
+  }
+  csv.Close();
+}
+
+void WritePayoutWorkbook(const std::string& path, const std::string& temp_dir,
+                         const RuleSet& rules, const MemberTable& members,
+                         const ClaimFile& claims, const std::vector<ClaimResult>& results,
+                         const PayoutSummary& summary, const ProblemList& problems,
+                         const std::vector<InputRecord>& inputs) {
+  XlsxWorkbook book(path, temp_dir);
 
   // 汇总 first, so that it is the sheet a reviewer sees on opening.
   XlsxSheet& sum = book.AddKeyValueSheet("汇总", "项目", "数值");
@@ -158,14 +225,13 @@ void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTa
                    {"一次性补助", ColumnFormat::kMoney, 12}, {"二次补助", ColumnFormat::kMoney, 12},
                    {"合计", ColumnFormat::kMoney, 14},       {"说明", ColumnFormat::kText, 50},
                    {"来源文件", ColumnFormat::kText, 0},     {"来源行", ColumnFormat::kInteger, 0}});
-  csv.Header(PayoutCsvColumns());
   for (std::uint32_t i = 0; i < results.size(); ++i) {
     const Claim& c = claims.claims[i];
     const ClaimResult& r = results[i];
-    const Member* m = r.member >= 0 ? &members.at(static_cast<std::size_t>(r.member)) : nullptr;
-    const std::string name = m ? std::string(m->name) : c.name;
-    const std::string unit = m ? std::string(m->unit_code) : "";
-    const std::string region = m ? std::string(m->region) : "";
+    const LineText t = TextOf(members, c, r);
+    const std::string& name = t.name;
+    const std::string& unit = t.unit;
+    const std::string& region = t.region;
     const std::string& file = claims.files[c.file].path;
     if (r.status == Status::kReview) lines.StyleRow(RowStyle::kAttention);
     lines.Text(c.claim_id);
@@ -195,29 +261,6 @@ void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTa
     lines.Text(file);
     lines.Integer(c.row);
     lines.EndRow();
-
-    csv.Text(c.claim_id);
-    csv.Text(c.id_number);
-    csv.Text(name);
-    csv.Text(unit);
-    csv.Text(region);
-    csv.Text(KindCode(c.kind));
-    csv.Text(StatusCode(r.status));
-    csv.Text(ReasonCode(r.reason));
-    if (r.self_pay) csv.MoneyField(*r.self_pay); else csv.Blank();
-    csv.Text(Days(r.covered_days));
-    csv.Text(Days(r.stay_days));
-    csv.MoneyField(r.medical_subsidy);
-    csv.MoneyField(r.allowance);
-    csv.MoneyField(r.top_up);
-    csv.MoneyField(r.death_benefit);
-    csv.MoneyField(r.lump_sum);
-    csv.MoneyField(r.second_subsidy);
-    csv.MoneyField(r.total());
-    csv.Text(r.note);
-    csv.Text(file);
-    csv.Integer(c.row);
-    csv.EndRow();
   }
 
   // 会员汇总: per-member totals, in order of each member's first claim.
@@ -251,24 +294,38 @@ void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTa
   WriteRulesSheet(book, rules, inputs);
   WriteProblemsSheet(book, problems);
 
-  // transfers.csv (代发): one row per member with a positive paid total.
-  transfers_csv.Header({"reference", "payee", "account", "bank", "amount", "claim_ids"});
-  for (const Transfer& t : summary.transfers) {
-    const Member& m = members.at(static_cast<std::size_t>(t.member));
-    std::string ids;
-    for (std::uint32_t i : t.claims) ids += (ids.empty() ? "" : ";") + claims.claims[i].claim_id;
-    transfers_csv.Text(t.reference);
-    transfers_csv.Text(m.name);
-    transfers_csv.Text(m.bank_account);
-    transfers_csv.Text(m.bank_name);
-    transfers_csv.MoneyField(t.amount);
-    transfers_csv.Text(ids);
-    transfers_csv.EndRow();
-  }
-
   book.Close();
-  csv.Close();
-  transfers_csv.Close();
+}
+
+}  // namespace
+
+void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTable& members,
+                        const ClaimFile& claims, const std::vector<ClaimResult>& results,
+                        const PayoutSummary& summary, const ProblemList& problems,
+                        const std::vector<InputRecord>& inputs) {
+  // The workbook (libxlsxwriter, deflate) on a second thread while this one writes the CSVs.
+  const std::string xlsx_path = stage.PathFor("payouts.xlsx");
+  const std::string csv_path = stage.PathFor("payouts.csv");
+  const std::string transfers_path = stage.PathFor("transfers.csv");
+  std::exception_ptr workbook_error;
+  std::thread workbook([&] {
+    try {
+      WritePayoutWorkbook(xlsx_path, stage.staging_dir(), rules, members, claims, results, summary,
+                          problems, inputs);
+    } catch (...) {
+      workbook_error = std::current_exception();
+    }
+  });
+  std::exception_ptr csv_error;
+  try {
+    WritePayoutCsv(csv_path, members, claims, results);
+    WriteTransfersCsv(transfers_path, members, claims, summary);
+  } catch (...) {
+    csv_error = std::current_exception();
+  }
+  workbook.join();
+  if (workbook_error) std::rethrow_exception(workbook_error);
+  if (csv_error) std::rethrow_exception(csv_error);
 }
 
 }  // namespace huzhu
