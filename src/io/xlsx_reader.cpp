@@ -503,6 +503,8 @@ const char* XlsxSheetReader::FastCell(const char* p, std::int64_t row_number, in
     } else if (name == 's') {
       if (!ParseDigits(text, style)) return nullptr;
       has_style = true;
+    } else if (text == "inlineStr") {
+      type = 'i';
     } else {
       if (text.size() != 1 || (text[0] != 's' && text[0] != 'n' && text[0] != 'b')) {
         return nullptr;
@@ -520,6 +522,37 @@ const char* XlsxSheetReader::FastCell(const char* p, std::int64_t row_number, in
   if (q[0] == '<' && q[1] == '/' && q[2] == 'c' && q[3] == '>') {
     column = col;
     return q + 4;
+  }
+  if (type == 'i') {
+    // <is><t>text</t></is></c> with plain text (no entity, no rich runs): as libxlsxwriter's
+    // constant-memory mode and many exporters write strings.
+    static constexpr std::string_view kOpen = "<is><t>";
+    static constexpr std::string_view kOpenPreserve = "<is><t xml:space=\"preserve\">";
+    static constexpr std::string_view kClose = "</t></is></c>";
+    const char* value = nullptr;
+    if (end - q >= static_cast<std::ptrdiff_t>(kOpen.size()) &&
+        std::memcmp(q, kOpen.data(), kOpen.size()) == 0) {
+      value = q + kOpen.size();
+    } else if (end - q >= static_cast<std::ptrdiff_t>(kOpenPreserve.size()) &&
+               std::memcmp(q, kOpenPreserve.data(), kOpenPreserve.size()) == 0) {
+      value = q + kOpenPreserve.size();
+    } else {
+      return nullptr;
+    }
+    const char* lt = value;
+    while (*lt != '<' && *lt != '&' && *lt != '\0' && *lt != '_') ++lt;
+    if (*lt != '<' || end - lt < static_cast<std::ptrdiff_t>(kClose.size()) ||
+        std::memcmp(lt, kClose.data(), kClose.size()) != 0) {
+      return nullptr;  // entities, _xHHHH_ escapes, runs or a split window: the general path
+    }
+    Cell cell;
+    cell.type = CellType::kText;
+    cell.text = std::string_view(value, static_cast<std::size_t>(lt - value));
+    column = col;
+    const auto index = static_cast<std::size_t>(col);
+    if (row.cells.size() <= index) row.cells.resize(index + 1);
+    row.cells[index] = cell;
+    return lt + kClose.size();
   }
   if (!(q[0] == '<' && q[1] == 'v' && q[2] == '>')) return nullptr;
   const char* value = q + 3;

@@ -89,6 +89,10 @@ Date CellDate(const Cell& cell, bool date1904) {
 
 bool CellBool(const Cell& cell) {
   if (cell.type == CellType::kBool) return cell.text == "1";
+  // The usual spellings, without allocating.
+  const std::string_view t = Trim(cell.text);
+  if (t == "是" || t == "1" || t == "Y" || t == "y") return true;
+  if (t == "否" || t == "0" || t == "N" || t == "n") return false;
   const std::string v = AsciiLower(NormalizeText(cell.text));
   if (v == "是" || v == "y" || v == "yes" || v == "true" || v == "1") return true;
   if (v == "否" || v == "n" || v == "no" || v == "false" || v == "0") return false;
@@ -98,6 +102,9 @@ bool CellBool(const Cell& cell) {
 }
 
 std::int64_t CellInteger(const Cell& cell) {
+  if (cell.type == CellType::kNumber || cell.type == CellType::kText) {
+    if (const auto whole = WholeNumber(Trim(cell.text))) return *whole;
+  }
   const std::string v = NormalizeText(cell.text);
   if (cell.type == CellType::kNumber || cell.type == CellType::kText) {
     if (const auto whole = WholeNumber(v)) return *whole;

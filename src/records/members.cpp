@@ -156,8 +156,7 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
               note(e.where(), e.message());
             }
           };
-          const std::string id_text = NormalizeText(row.Text(f_id_number));
-          m.id = table.arena_.Add(id_text);
+          const std::string_view id_text = row.View(f_id_number);
           if (id_text.empty()) {
             note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));
           } else {
@@ -167,6 +166,8 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
               m.birth = id->birth;
               m.sex = id->sex;
             });
+            // An invalid ID keeps its text, so that its claims find the row and learn why.
+            if (m.id.empty()) m.id = table.arena_.Add(NormalizeText(id_text));
           }
           m.name = table.arena_.Add(row.View(f_name));
           if (m.name.empty()) note(row.Where(f_name), Tr("姓名为空", "the name is empty"));
@@ -242,10 +243,11 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
             }
           });
           // 性别 must agree with the ID (data contract).
-          const std::string sex = row.Text(f_sex);
+          const std::string_view sex = row.View(f_sex);
           if (!sex.empty() && !m.id.empty() && problem.empty()) {
-            const bool male = sex == "男" || AsciiLower(sex) == "male" || AsciiLower(sex) == "m";
-            const bool female = sex == "女" || AsciiLower(sex) == "female" || AsciiLower(sex) == "f";
+            const std::string lower = AsciiLower(sex);
+            const bool male = sex == "男" || lower == "male" || lower == "m";
+            const bool female = sex == "女" || lower == "female" || lower == "f";
             if (!male && !female) {
               note(row.Where(f_sex), Tr("性别应为 男 或 女", "sex must be 男 or 女"));
             } else if ((m.sex == Sex::kMale) != male) {
