@@ -159,7 +159,9 @@ void XlsxSheet::Track(std::size_t display_width) {
 }
 
 void XlsxSheet::Text(std::string_view text) {
-  const std::string value(text);
+  // libxlsxwriter wants a NUL-terminated string: reuse one buffer rather than allocate per cell.
+  text_.assign(text);
+  const std::string& value = text_;
   if (Sampling()) Track(DisplayWidth(value));
   // Plain text needs no format (General shows text as text); highlighted rows need their fill.
   lxw_format* fmt = (!filter_ && col_ == 0) ? book_.formats_->key : nullptr;

@@ -74,6 +74,7 @@ class XlsxSheet {
   std::uint32_t row_ = 1;  // 0 is the header
   std::uint16_t col_ = 0;
   RowStyle pending_style_ = RowStyle::kNormal;
+  std::string text_;  // the current text cell, NUL-terminated for libxlsxwriter
 };
 
 /// A workbook written to `path`. Call Close(): until then the file is incomplete. Errors throw
