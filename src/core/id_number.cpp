@@ -181,6 +181,17 @@ std::string MaskDigits(std::string_view digits) {
 }
 
 BankCard ParseBankCard(std::string_view text) {
+  // Fast path: 16–19 ASCII digits and nothing else.
+  if (const std::string_view t = Trim(text); t.size() >= 16 && t.size() <= 19) {
+    bool digits = true;
+    for (const char c : t) digits = digits && IsDigit(c);
+    if (digits) {
+      BankCard card;
+      card.digits.assign(t);
+      card.luhn_ok = LuhnValid(card.digits);
+      return card;
+    }
+  }
   const std::string shown(Trim(text));
   const std::string normalized = NormalizeText(text);  // full-width digits, "－" and U+3000 fold
   if (normalized.empty()) throw ValueError(Tr("银行卡号为空", "the bank card number is empty"));

@@ -171,17 +171,24 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           }
           m.name = table.arena_.Add(row.View(f_name));
           if (m.name.empty()) note(row.Where(f_name), Tr("姓名为空", "the name is empty"));
-          // Ledgers list a unit's members together: remember the last value of each coded
-          // column and skip the hash when it repeats.
+          // Regions and banks have few distinct names: share one copy of each (remembering the
+          // last value skips the hash while rows repeat it). Unit codes and names are stored
+          // per row: a province has tens of thousands of units, and hashing them costs more than
+          // the memory it saves.
           auto intern = [&table](std::string_view text, std::string_view& last) {
             if (text != last) last = table.arena_.Intern(text);
             return last;
           };
-          m.unit_code = intern(NormalizeText(row.View(f_unit_code)), last_unit_code);
+          const std::string_view unit_code = row.View(f_unit_code);
+          m.unit_code = unit_code == last_unit_code ? last_unit_code
+                                                    : table.arena_.Add(NormalizeText(unit_code));
+          last_unit_code = m.unit_code;
           if (m.unit_code.empty()) {
             note(row.Where(f_unit_code), Tr("单位编码为空", "the unit code is empty"));
           }
-          m.unit_name = intern(row.View(f_unit_name), last_unit_name);
+          const std::string_view unit_name = row.View(f_unit_name);
+          m.unit_name = unit_name == last_unit_name ? last_unit_name : table.arena_.Add(unit_name);
+          last_unit_name = m.unit_name;
           m.region = intern(row.View(f_region), last_region);
           m.bank_name = intern(row.View(f_bank_name), last_bank_name);
           m.union_card = table.arena_.Add(row.View(f_union_card));
