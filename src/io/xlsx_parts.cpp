@@ -552,8 +552,6 @@ void SharedStrings::Load(ZipArchive& zip, const ZipEntry& entry, const ZipLimits
   XmlScanner scanner(zip, entry, limits, where, ZipInflateStream::Options(), max_item_bytes);
   std::string root;
   Tag tag;
-  Tag child;
-  Tag grandchild;
   std::string_view end_name;
   bool done = false;
   while (!done) {
@@ -606,41 +604,7 @@ void SharedStrings::Load(ZipArchive& zip, const ZipEntry& entry, const ZipLimits
         if (tag.local != "si") {
           scanner.SkipElement(p, tag);  // <extLst>
         } else if (!tag.self_closing) {
-          for (;;) {
-            scanner.SkipToMarkup(p);
-            if (p[1] == '/') {
-              scanner.ParseEndTag(p, tag.qname);
-              break;
-            }
-            if (p[1] == '!' || p[1] == '?') {
-              scanner.SkipMarkup(p);
-              continue;
-            }
-            scanner.ParseStartTag(p, child);
-            if (child.local == "t") {
-              if (!child.self_closing) scanner.ReadText(p, child, true, chars_, true);
-            } else if (child.local == "r" && !child.self_closing) {
-              for (;;) {
-                scanner.SkipToMarkup(p);
-                if (p[1] == '/') {
-                  scanner.ParseEndTag(p, child.qname);
-                  break;
-                }
-                if (p[1] == '!' || p[1] == '?') {
-                  scanner.SkipMarkup(p);
-                  continue;
-                }
-                scanner.ParseStartTag(p, grandchild);
-                if (grandchild.local == "t" && !grandchild.self_closing) {
-                  scanner.ReadText(p, grandchild, true, chars_, true);
-                } else {
-                  scanner.SkipElement(p, grandchild);
-                }
-              }
-            } else {
-              scanner.SkipElement(p, child);  // <rPh>, <phoneticPr>
-            }
-          }
+          scanner.ReadRichText(p, tag, chars_);
         }
         if (tag.local == "si") {
           if (!IsValidUtf8(std::string_view(chars_).substr(item_start))) BadUtf8(scanner);

@@ -600,43 +600,7 @@ TextRef XlsxSheetReader::ParseInlineString(const char*& p, const Tag& tag) {
   text.present = true;
   text.in_buffer = true;
   text.offset = scratch_.size();
-  Tag child;
-  Tag grandchild;
-  for (;;) {
-    scanner.SkipToMarkup(p);
-    if (p[1] == '/') {
-      scanner.ParseEndTag(p, tag.qname);
-      break;
-    }
-    if (p[1] == '!' || p[1] == '?') {
-      scanner.SkipMarkup(p);
-      continue;
-    }
-    scanner.ParseStartTag(p, child);
-    if (child.local == "t") {
-      if (!child.self_closing) scanner.ReadText(p, child, true, scratch_, true);
-    } else if (child.local == "r" && !child.self_closing) {
-      for (;;) {
-        scanner.SkipToMarkup(p);
-        if (p[1] == '/') {
-          scanner.ParseEndTag(p, child.qname);
-          break;
-        }
-        if (p[1] == '!' || p[1] == '?') {
-          scanner.SkipMarkup(p);
-          continue;
-        }
-        scanner.ParseStartTag(p, grandchild);
-        if (grandchild.local == "t" && !grandchild.self_closing) {
-          scanner.ReadText(p, grandchild, true, scratch_, true);
-        } else {
-          scanner.SkipElement(p, grandchild);
-        }
-      }
-    } else {
-      scanner.SkipElement(p, child);
-    }
-  }
+  scanner.ReadRichText(p, tag, scratch_);
   text.size = scratch_.size() - text.offset;
   return text;
 }

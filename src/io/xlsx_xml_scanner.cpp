@@ -289,6 +289,46 @@ void XmlScanner::SkipElement(const char*& p, const Tag& tag) {
   }
 }
 
+void XmlScanner::ReadRichText(const char*& p, const Tag& tag, std::string& out) {
+  Tag child;
+  Tag grandchild;
+  for (;;) {
+    SkipToMarkup(p);
+    if (p[1] == '/') {
+      ParseEndTag(p, tag.qname);
+      return;
+    }
+    if (p[1] == '!' || p[1] == '?') {
+      SkipMarkup(p);
+      continue;
+    }
+    ParseStartTag(p, child);
+    if (child.local == "t") {
+      if (!child.self_closing) ReadText(p, child, true, out, true);
+    } else if (child.local == "r" && !child.self_closing) {
+      for (;;) {
+        SkipToMarkup(p);
+        if (p[1] == '/') {
+          ParseEndTag(p, child.qname);
+          break;
+        }
+        if (p[1] == '!' || p[1] == '?') {
+          SkipMarkup(p);
+          continue;
+        }
+        ParseStartTag(p, grandchild);
+        if (grandchild.local == "t" && !grandchild.self_closing) {
+          ReadText(p, grandchild, true, out, true);
+        } else {
+          SkipElement(p, grandchild);
+        }
+      }
+    } else {
+      SkipElement(p, child);  // <rPh>, <phoneticPr>, <rPr>
+    }
+  }
+}
+
 TextRef XmlScanner::ReadText(const char*& p, const Tag& tag, bool ooxml_escapes, std::string& out,
                              bool copy) const {
   const char* start = p;

@@ -167,6 +167,11 @@ class XmlScanner {
   TextRef ReadText(const char*& p, const Tag& tag, bool ooxml_escapes, std::string& out,
                    bool copy) const;
 
+  /// Reads a rich-text element (<si> of the shared strings, <is> of an inline string; p just past
+  /// its start tag) up to its end tag: the texts of its <t> children and of the <t> in its <r>
+  /// runs are appended to `out` (decoded); phonetic runs <rPh> and run properties are skipped.
+  void ReadRichText(const char*& p, const Tag& tag, std::string& out);
+
   [[noreturn]] void Malformed(const std::string& zh, const std::string& en) const;
   [[noreturn]] void Truncated() const;
 
