@@ -6,6 +6,7 @@
 
 #include "core/diagnostics.h"
 #include "core/id_number.h"
+#include "engines/claim_checks.h"
 
 namespace huzhu {
 
@@ -115,12 +116,7 @@ HospitalRules HospitalRulesFrom(const RuleSet& r) {
   h.require_settlement = r.GetBool("claims.require_settlement");
   h.require_referral = r.GetBool("claims.require_referral_filing");
   h.unfiled_extra_is_own = r.GetBool("claims.unfiled_referral_extra_is_own");
-  h.deadline_rule = r.GetText("deadline.rule");
-  if (h.deadline_rule == "fixed_date") {
-    h.deadline_date = r.GetDate("deadline.date");
-  } else {
-    h.deadline_days = r.GetInt("deadline.days");
-  }
+  h.deadline = DeadlineFrom(r);
   h.segments = r.GetSegments("medical_subsidy.segments");
   if (r.HasSection("allowance")) {
     h.has_allowance = true;
@@ -236,8 +232,8 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
     return (trace != nullptr && trace->claim_id == c.claim_id) ? trace : nullptr;
   };
 
-  // 1. Duplicate claim ids: the first occurrence is processed, repeats are duplicate_claim.
-  std::unordered_map<std::string, std::uint32_t> first_by_id;
+  // 1. Duplicate claim ids (the first occurrence is processed), 2. data errors in the row.
+  FirstRowById first_by_id;
   first_by_id.reserve(claims.size());
   std::vector<std::optional<Money>> self_pay(claims.size());
   std::vector<Cover> covers(claims.size());
@@ -245,20 +241,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
     const Claim& c = claims[i];
     ClaimResult& r = results[i];
     Trace* t = tracing(c);
-    if (!c.claim_id.empty()) {
-      auto [it, inserted] = first_by_id.emplace(c.claim_id, i);
-      if (!inserted) {
-        r.Reject(Reason::kDuplicateClaim,
-                 Tr("申领编号与" + FormatLocation(file.Where(claims[it->second])) + "重复",
-                    "same claim id as " + FormatLocation(file.Where(claims[it->second]))));
-        continue;
-      }
-    }
-    // 2. Data errors in the row.
-    if (!c.invalid.empty()) {
-      r.Reject(Reason::kInvalidInput, c.invalid);
-      continue;
-    }
+    if (RejectDuplicate(file, i, first_by_id, r) || RejectInvalidRow(c, r)) continue;
     const bool covered_kind = rules.kinds.count(c.kind) != 0;
     std::string error;
     if (covered_kind) {
@@ -278,19 +261,9 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       continue;
     }
     // 3. Membership and eligibility.
-    const std::int64_t mi = members.Find(c.id_number);
-    if (mi < 0) {
-      r.Reject(Reason::kNotMember, Tr("会员名单中没有此身份证号", "the ID is not in the member ledger"));
-      continue;
-    }
-    r.member = mi;
-    const Member& m = members.at(static_cast<std::size_t>(mi));
-    if (!c.name.empty() && c.name != m.name) {
-      problems.Warning(file.Where(c),
-                       Tr("姓名“" + c.name + "”与会员名单“" + std::string(m.name) + "”不一致",
-                          "name '" + c.name + "' differs from the ledger's '" + std::string(m.name) + "'"),
-                       c.claim_id);
-    }
+    const Member* member = FindMember(members, file, c, r, problems);
+    if (member == nullptr) continue;
+    const Member& m = *member;
     const std::optional<Cover> cover = MemberCover(rules, m, &error);
     if (!cover) {
       problems.Error(members.Where(m), error, c.claim_id);
@@ -369,21 +342,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       r.Reject(Reason::kNoReferral, Tr("异地转诊未办理备案", "out-of-region transfer without referral filing"));
       continue;
     }
-    if (c.claimed_on) {
-      Date deadline = rules.deadline_date;
-      if (rules.deadline_rule == "days_after_settlement") {
-        const std::optional<Date> base = c.settled_on ? c.settled_on : OrderDate(c);
-        if (base) deadline = base->AddDays(static_cast<std::int32_t>(rules.deadline_days));
-      }
-      if (rules.deadline_rule == "fixed_date" || c.settled_on || OrderDate(c)) {
-        if (*c.claimed_on > deadline) {
-          r.Reject(Reason::kLateClaim,
-                   Tr("申领日期 " + c.claimed_on->ToIso() + " 晚于申领截止 " + deadline.ToIso(),
-                      "claimed " + c.claimed_on->ToIso() + " after the deadline " + deadline.ToIso()));
-          continue;
-        }
-      }
-    }
+    if (RejectLate(rules.deadline, c, OrderDate(c), r)) continue;
     if (!covered_kind) {
       r.Reject(Reason::kNotCovered,
                Tr(std::string("类型“") + KindName(c.kind) + "”不在本项目保障范围",

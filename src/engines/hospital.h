@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engines/blocks.h"
+#include "engines/claim_checks.h"
 #include "engines/outcome.h"
 #include "records/claims.h"
 #include "records/members.h"
@@ -30,9 +31,7 @@ struct HospitalRules {
   std::vector<std::pair<Cause, std::string>> causes;
   std::set<ClaimKind> kinds;
   bool require_settlement = false, require_referral = false, unfiled_extra_is_own = false;
-  std::string deadline_rule;
-  Date deadline_date;
-  std::int64_t deadline_days = 0;
+  DeadlineRule deadline;
   std::vector<Segment> segments;
   bool has_allowance = false;
   std::vector<DailyRate> per_day;

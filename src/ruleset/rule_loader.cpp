@@ -441,7 +441,7 @@ void Validate(const RuleSet& rules) {
     if (rules.GetDate("deadline.date") < rules.GetDate("period.end")) {
       FailSet(rules, "deadline.date", "申领截止早于保障期结束", "the claim deadline is before the period ends");
     }
-  } else if (!rules.Has("deadline.days")) {
+  } else if (deadline == "days_after_settlement" && !rules.Has("deadline.days")) {
     FailSet(rules, "deadline.rule", "days_after_settlement 需要 deadline.days",
             "days_after_settlement needs deadline.days");
   }

@@ -124,11 +124,11 @@ const std::vector<ParamSchema>& RuleParams() {
        "rule",
        P::kText,
        true,
-       {"fixed_date", "days_after_settlement"},
+       {"fixed_date", "days_after_settlement", "none"},
        0,
        0,
        false,
-       "申领时限的计算方式"},
+       "申领时限的计算方式（none：来源未规定）"},
       {"deadline", "date", P::kDate, false, {}, 0, 0, false, "申领截止日期"},
       {"deadline", "days", P::kInt, false, {}, 1, 3650, false, "结算后多少天内申领"},
 
