@@ -210,6 +210,10 @@ void WritePayoutWorkbook(const std::string& path, const std::string& temp_dir,
   if (summary.transfers_without_account > 0) {
     kv("注意：无银行卡号的代发", std::to_string(summary.transfers_without_account) + " 笔（见问题表）");
   }
+  // Parameters the source notice leaves unstated (Hengyang's first subsidy): what was not computed.
+  for (const std::string& key : rules.UnstatedKeys()) {
+    kv("未计算（来源通知未说明）", key + "（" + rules.Get(key).source + "）：未在本次结果中计算；可在覆盖文件中给出");
+  }
   kv("问题：错误 / 警告", std::to_string(problems.errors()) + " / " + std::to_string(problems.warnings()));
 
   // 赔付明细 and payouts.csv: every claim row, in input order.

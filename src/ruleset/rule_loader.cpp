@@ -445,14 +445,26 @@ void Validate(const RuleSet& rules) {
     FailSet(rules, "deadline.rule", "days_after_settlement 需要 deadline.days",
             "days_after_settlement needs deadline.days");
   }
-  if (rules.GetText("eligibility.retired") != "not_allowed" &&
+  // The hospital blocks need the in-service age limit, the retired-member policy and the
+  // resident-insurance policy (rules reference §1–3).
+  if (rules.HasSection("medical_subsidy")) {
+    for (const char* key : {"eligibility.max_age_active", "eligibility.retired",
+                            "eligibility.resident_insurance"}) {
+      if (!rules.Has(key)) {
+        FailSet(rules, "eligibility", std::string("住院医疗方案需要参数 ") + key,
+                std::string("the hospital scheme needs ") + key);
+      }
+    }
+  }
+  if (rules.Has("eligibility.retired") && rules.GetText("eligibility.retired") != "not_allowed" &&
       (!rules.Has("eligibility.max_age_retired") ||
        !rules.Has("eligibility.retired_min_consecutive_years"))) {
     FailSet(rules, "eligibility.retired",
             "允许退休职工参加时需要 max_age_retired 和 retired_min_consecutive_years",
             "retired members need max_age_retired and retired_min_consecutive_years");
   }
-  if (rules.GetInt("eligibility.max_age_active") < rules.GetInt("eligibility.min_age")) {
+  if (rules.Has("eligibility.max_age_active") &&
+      rules.GetInt("eligibility.max_age_active") < rules.GetInt("eligibility.min_age")) {
     FailSet(rules, "eligibility.max_age_active", "最高年龄小于最低年龄",
             "the maximum age is below the minimum");
   }

@@ -8,8 +8,10 @@ namespace {
 using P = ParamType;
 }
 
-const std::vector<SectionSchema>& RuleSections() {
-  static const std::vector<SectionSchema> sections{
+namespace {
+
+std::vector<SectionSchema> CommonSections() {
+  return {
       {"period", true, "保障期"},
       {"enrolment", true, "参互办理"},
       {"eligibility", true, "参互对象"},
@@ -22,11 +24,10 @@ const std::vector<SectionSchema>& RuleSections() {
       {"death_benefit", false, "身故补助金"},
       {"period_cap", false, "保障期补助上限"},
   };
-  return sections;
 }
 
-const std::vector<ParamSchema>& RuleParams() {
-  static const std::vector<ParamSchema> params{
+std::vector<ParamSchema> CommonParams() {
+  return {
       // Top level: identity of the file.
       {"", "schema_version", P::kInt, true, {}, 1, 1, false, "规则文件格式版本"},
       {"", "id", P::kText, true, {}, 0, 0, false, "规则编号"},
@@ -61,12 +62,12 @@ const std::vector<ParamSchema>& RuleParams() {
       {"enrolment", "window_end", P::kDate, true, {}, 0, 0, false, "办理截止"},
 
       {"eligibility", "min_age", P::kInt, true, {}, 0, 120, false, "在职最低年龄"},
-      {"eligibility", "max_age_active", P::kInt, true, {}, 0, 120, false,
+      {"eligibility", "max_age_active", P::kInt, false, {}, 0, 120, false,
        "在职最高年龄（超过仅提示：延迟退休）"},
       {"eligibility",
        "retired",
        P::kText,
-       true,
+       false,
        {"allowed", "renewed_units_only", "not_allowed"},
        0,
        0,
@@ -78,7 +79,7 @@ const std::vector<ParamSchema>& RuleParams() {
       {"eligibility",
        "resident_insurance",
        P::kText,
-       true,
+       false,
        {"review", "ineligible"},
        0,
        0,
@@ -155,8 +156,28 @@ const std::vector<ParamSchema>& RuleParams() {
 
       {"period_cap", "amount", P::kMoney, true, {}, 0, 0, false, "一个保障期补助最高金额"},
   };
-  return params;
 }
+
+struct Schema {
+  std::vector<SectionSchema> sections;
+  std::vector<ParamSchema> params;
+};
+
+const Schema& AllSchema() {
+  static const Schema schema = [] {
+    Schema s{CommonSections(), CommonParams()};
+    AddWomenSchema(s.sections, s.params);
+    AddWujinSchema(s.sections, s.params);
+    AddHengyangSchema(s.sections, s.params);
+    return s;
+  }();
+  return schema;
+}
+
+}  // namespace
+
+const std::vector<SectionSchema>& RuleSections() { return AllSchema().sections; }
+const std::vector<ParamSchema>& RuleParams() { return AllSchema().params; }
 
 const ParamSchema* FindParamSchema(std::string_view section, std::string_view key) {
   for (const ParamSchema& p : RuleParams()) {

@@ -39,6 +39,13 @@ struct SectionSchema {
   std::string zh;  ///< e.g. 医疗补助（分段计算）
 };
 
+/// Every section and parameter: the common ones and the hospital blocks (schema.cpp), then each
+/// scheme family's own blocks, each in its own file (schema_women.cpp, schema_wujin.cpp,
+/// schema_hengyang.cpp), appended by the functions below.
+void AddWomenSchema(std::vector<SectionSchema>& sections, std::vector<ParamSchema>& params);
+void AddWujinSchema(std::vector<SectionSchema>& sections, std::vector<ParamSchema>& params);
+void AddHengyangSchema(std::vector<SectionSchema>& sections, std::vector<ParamSchema>& params);
+
 const std::vector<SectionSchema>& RuleSections();
 const std::vector<ParamSchema>& RuleParams();
 const ParamSchema* FindParamSchema(std::string_view section, std::string_view key);

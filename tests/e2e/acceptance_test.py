@@ -28,20 +28,32 @@ CLAIM_COLUMNS = ["申领编号", "身份证号", "姓名", "类型", "续转申�
                  "出院日期", "住院天数", "进入统筹费用", "统筹基金等已支付费用", "个人自付", "医保结算", "病因",
                  "转诊备案", "医保欠费", "出院情况", "结算日期", "申领日期"]
 COMPARED = ["status", "reason", "self_pay", "covered_days", "stay_days", "medical_subsidy", "allowance",
-            "top_up", "death_benefit", "total"]
-SAMPLES = [
-    ("inner-mongolia/2026/hospital", "samples/inner-mongolia-2026/members.xlsx",
-     "samples/inner-mongolia-2026/claims.xlsx"),
-    ("inner-mongolia/2024/hospital", "samples/inner-mongolia-2024/members.csv",
-     "samples/inner-mongolia-2024/claims.csv"),
-    ("inner-mongolia/2021/hospital", "samples/inner-mongolia-2021/members-gbk.csv",
-     "samples/inner-mongolia-2021/claims-gbk.csv"),
-]
+            "top_up", "death_benefit", "lump_sum", "second_subsidy", "total"]
+
+
+def sample_runs():
+    """(rules, members, claims) of every payout run in samples/runs.tsv."""
+    runs = []
+    for line in harness.source("samples", "runs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _, command, rules, inputs = line.split("\t")
+        words = inputs.split()
+        if command != "payout":
+            continue
+        members = words[words.index("--members") + 1]
+        claims = words[words.index("--claims") + 1]
+        runs.append((rules, members, claims))
+    return runs
 
 
 def load_cases():
-    with open(harness.source("tests", "acceptance", "im_hospital.json"), encoding="utf-8") as f:
-        return json.load(f)
+    """Every tests/acceptance/*.json file: one list of cases per scheme family."""
+    cases = []
+    for path in sorted(harness.source("tests", "acceptance").glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            cases += json.load(f)
+    return cases
 
 
 def write_table(path, columns, rows):
@@ -201,7 +213,7 @@ def sample_expectations(path):
 
 class SampleClaims(harness.TempDirTest):
     def test_samples(self):
-        for rules, members, claims in SAMPLES:
+        for rules, members, claims in sample_runs():
             with self.subTest(sample=claims):
                 mpath, cpath = harness.source(members), harness.source(claims)
                 self.assertTrue(cpath.exists(), f"{claims} is missing: run scripts/make-claims-samples")

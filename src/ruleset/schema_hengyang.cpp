@@ -1,0 +1,11 @@
+// The rule-file blocks of the hengyang scheme family (filled in with its engine).
+#include "ruleset/schema.h"
+
+namespace huzhu {
+
+void AddHengyangSchema(std::vector<SectionSchema>& sections, std::vector<ParamSchema>& params) {
+  (void)sections;
+  (void)params;
+}
+
+}  // namespace huzhu
