@@ -1,6 +1,7 @@
 #include "io/output_dir.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -28,6 +29,23 @@ void SyncPath(const std::string& path, bool directory) {
   ::close(fd);
 }
 
+// Staging folders left by runs that were killed (their process is gone) are removed, so that
+// an output folder never fills up with half-written attempts.
+void RemoveStaleStaging(const std::string& out_dir) {
+  std::error_code ec;
+  const std::string prefix = ".huzhu-staging-";
+  for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::stol(pid_text);
+    if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
 bool SameFile(const fs::path& a, const fs::path& b) {
   std::error_code ec;
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
@@ -43,8 +61,8 @@ OutputStage::OutputStage(const std::string& out_dir, std::vector<std::string> in
     Fail(out_dir_, "无法创建输出文件夹：", "cannot create the output folder: ",
          ec ? ec.message() : std::string("not a folder"));
   }
+  RemoveStaleStaging(out_dir_);
   staging_ = (fs::path(out_dir_) / (".huzhu-staging-" + std::to_string(::getpid()))).string();
-  fs::remove_all(staging_, ec);
   if (!fs::create_directory(staging_, ec) || ec) {
     Fail(out_dir_, "输出文件夹不可写：", "the output folder is not writable: ",
          ec ? ec.message() : std::string("cannot create a staging folder"));

@@ -102,3 +102,18 @@ TEST_CASE("OutputStage reports an output folder that cannot be created") {
     CHECK(ExitCodeFor(e.kind()) == 4);
   }
 }
+
+TEST_CASE("OutputStage removes staging folders of runs that were killed") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  // pid 2^22 + 1 is above Linux's pid_max default range and never running.
+  fs::create_directories(out / ".huzhu-staging-4194305");
+  std::ofstream(out / ".huzhu-staging-4194305" / "payouts.csv") << "half";
+  {
+    OutputStage stage(out.string(), {});
+    std::ofstream(stage.PathFor("payouts.csv")) << "new";
+    stage.Commit();
+  }
+  CHECK_FALSE(fs::exists(out / ".huzhu-staging-4194305"));
+  CHECK(Slurp(out / "payouts.csv") == "new");
+}
