@@ -316,6 +316,23 @@ Param ParseParam(const std::string& path, const std::string& section, const std:
   p.file = path;
   p.line = static_cast<int>(node.source().begin.line);
   if (IsListType(schema.type)) {
+    // A list the source does not state (Hengyang's first-subsidy rates) may be written
+    // `key = { stated = false, source = "…" }` when its schema allows it: no value is kept.
+    if (const auto* t = node.as_table(); t != nullptr && schema.may_be_unstated) {
+      OnlyKeys(path, dotted, *t, {"stated", "source"});
+      const toml::node* st = t->get("stated");
+      const toml::node* src = t->get("source");
+      if (st == nullptr || !st->is_boolean() || st->as_boolean()->get()) {
+        FailKey(path, node, dotted, "列表参数写成 { … } 时只能是 { stated = false, source = \"…\" }",
+                "a list written as a table must be { stated = false, source = \"...\" }");
+      }
+      if (src == nullptr) {
+        FailKey(path, node, dotted, "缺少 source（条款出处）", "missing source (the article)");
+      }
+      p.source = NeedString(path, dotted + ".source", *src);
+      p.stated = false;
+      return p;  // unstated: no value
+    }
     p.value = ParseListValue(path, dotted, node, schema);
     p.source = JoinSources(p.value);
     return p;

@@ -112,8 +112,8 @@ std::vector<ParamSchema> CommonParams() {
       {"causes", "fraud", P::kText, true, {"fraud"}, 0, 0, false, "欺诈"},
 
       {"claims", "kinds", P::kTextList, true, {}, 0, 0, false, "保障的申领类型"},
-      {"claims", "insurance_arrears", P::kText, true, {"insurance_arrears"}, 0, 0, false,
-       "医保欠费"},
+      {"claims", "insurance_arrears", P::kText, true, {"insurance_arrears", "not_checked"}, 0, 0,
+       false, "医保欠费（insurance_arrears 拒付；not_checked 来源无此除外）"},
       {"claims", "require_settlement", P::kBool, true, {}, 0, 0, false,
        "须有医保结算（否则 no_settlement）"},
       {"claims", "require_referral_filing", P::kBool, true, {}, 0, 0, false,

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "ruleset/rule_loader.h"
@@ -181,8 +183,56 @@ TEST_CASE("an override file changes parameters and is validated again") {
 
 TEST_CASE("shipped rule files all load and are listed by id") {
   const auto entries = ListRuleFiles(std::string(HUZHU_SOURCE_DIR) + "/rules");
-  REQUIRE(entries.size() >= 3);
-  CHECK(entries[0].id == "inner-mongolia/2021/hospital");
-  CHECK(entries[1].id == "inner-mongolia/2024/hospital");
-  CHECK(entries[2].id == "inner-mongolia/2026/hospital");
+  REQUIRE(entries.size() >= 4);
+  // Sorted by id; other schemes' files come and go beside these.
+  std::vector<std::string> ids;
+  for (const auto& e : entries) ids.push_back(e.id);
+  CHECK(std::is_sorted(ids.begin(), ids.end()));
+  for (const char* id : {"hengyang/2021/hospital", "inner-mongolia/2021/hospital",
+                         "inner-mongolia/2024/hospital", "inner-mongolia/2026/hospital"}) {
+    CHECK_MESSAGE(std::find(ids.begin(), ids.end(), id) != ids.end(), id);
+  }
+}
+
+TEST_CASE("a list parameter the source leaves unstated: { stated = false, source } when the schema allows") {
+  // Hengyang 2021 (rules reference §5): the first-subsidy rates are missing from notice 003.
+  RuleSet r = ParseRuleSet(ReadShipped("hengyang/2021-hospital.toml"), "hy.toml");
+  REQUIRE(r.Has("first_subsidy.segments"));
+  CHECK_FALSE(r.Get("first_subsidy.segments").stated);
+  CHECK(r.Get("first_subsidy.segments").source.find("第十条") != std::string::npos);
+  const auto unstated = r.UnstatedKeys();
+  CHECK(std::find(unstated.begin(), unstated.end(), "first_subsidy.segments") != unstated.end());
+  CHECK(std::find(unstated.begin(), unstated.end(), "special_disease.amount") != unstated.end());
+
+  // An override supplies the list: it is stated from then on.
+  ApplyOverride(r,
+                "schema_version = 1\nbase = \"hengyang/2021/hospital\"\n[first_subsidy]\n"
+                "segments = [ { upto = \"10000.00\", rate = \"50%\", source = \"本地补充规定\" } ]\n",
+                "local.toml");
+  CHECK(r.Get("first_subsidy.segments").stated);
+  REQUIRE(r.GetSegments("first_subsidy.segments").size() == 1);
+  CHECK(r.GetSegments("first_subsidy.segments")[0].rate == Rate::FromPercent(50));
+
+  // Only `stated = false` and `source` are accepted in the table form.
+  const std::string base = ReadShipped("hengyang/2021-hospital.toml");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = base;
+    const auto pos = text.find(from);
+    REQUIRE_MESSAGE(pos != std::string::npos, from);
+    text.replace(pos, from.size(), to);
+    return text;
+  };
+  const std::string line = "segments = { stated = false,";
+  CHECK(ErrorOf(replaced(line, "segments = { stated = true,")).find("first_subsidy.segments") != std::string::npos);
+  CHECK(ErrorOf(replaced(line, "segments = { value = 1, stated = false,")).find("first_subsidy.segments.value") !=
+        std::string::npos);
+  CHECK(ErrorOf(replaced(line, "segments = {")).find("first_subsidy.segments") != std::string::npos);
+
+  // A list whose schema does not allow it (the IM medical subsidy) is still refused.
+  std::string im = ReadShipped("inner-mongolia/2026-hospital.toml");
+  const auto from = im.find("segments = [");
+  REQUIRE(from != std::string::npos);
+  const auto to = im.find("]\n", from);
+  im.replace(from, to + 2 - from, "segments = { stated = false, source = \"x\" }\n");
+  CHECK(ErrorOf(im).find("medical_subsidy.segments") != std::string::npos);
 }
