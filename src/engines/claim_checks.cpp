@@ -42,6 +42,28 @@ const Member* FindMember(const MemberTable& members, const ClaimFile& file, cons
   return &m;
 }
 
+CauseTable::CauseTable(const RuleSet& rules) {
+  for (const Cause c : {Cause::kIllness, Cause::kAccident, Cause::kChildbirth, Cause::kWorkInjury,
+                        Cause::kOccupationalDisease, Cause::kTrafficAccident, Cause::kMisconduct,
+                        Cause::kUncoveredService, Cause::kMetastasis, Cause::kForceMajeure,
+                        Cause::kFraud}) {
+    outcome_[static_cast<std::size_t>(c)] = rules.GetText(std::string("causes.") + CauseCode(c));
+  }
+}
+
+std::set<ClaimKind> CoveredKinds(const RuleSet& rules) {
+  std::set<ClaimKind> kinds;
+  for (const std::string& k : rules.GetTextList("claims.kinds")) {
+    const auto kind = ParseClaimKind(k);
+    if (!kind) {
+      throw Error(ErrorKind::kRules, Location(rules.Get("claims.kinds").file),
+                  "claims.kinds: " + Tr("未知类型 ", "unknown kind ") + k);
+    }
+    kinds.insert(*kind);
+  }
+  return kinds;
+}
+
 DeadlineRule DeadlineFrom(const RuleSet& rules) {
   DeadlineRule d;
   d.rule = rules.GetText("deadline.rule");

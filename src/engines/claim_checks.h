@@ -3,7 +3,9 @@
 // it rejected the claim (the result then carries the reason and a note).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <set>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -38,6 +40,21 @@ struct DeadlineRule {
   Date date;         ///< fixed_date
   std::int64_t days = 0;  ///< days_after_settlement
 };
+
+/// The [causes] block: what each cause comes to (covered, excluded_cause, fraud,
+/// covered_if_settled), read once.
+class CauseTable {
+ public:
+  CauseTable() = default;
+  explicit CauseTable(const RuleSet& rules);
+  const std::string& Outcome(Cause cause) const { return outcome_[static_cast<std::size_t>(cause)]; }
+
+ private:
+  std::array<std::string, 11> outcome_{};
+};
+
+/// The claim kinds a rule set covers ([claims] kinds); an unknown kind is a rule-file error.
+std::set<ClaimKind> CoveredKinds(const RuleSet& rules);
 
 /// The [deadline] block of a rule set.
 DeadlineRule DeadlineFrom(const RuleSet& rules);

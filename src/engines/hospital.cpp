@@ -78,13 +78,6 @@ struct Stay {
 
 }  // namespace
 
-std::string HospitalRules::CauseOutcome(Cause cause) const {
-  for (const auto& [c, outcome] : causes) {
-    if (c == cause) return outcome;
-  }
-  return "covered";
-}
-
 HospitalRules HospitalRulesFrom(const RuleSet& r) {
   HospitalRules h;
   h.period_start = r.GetDate("period.start");
@@ -99,20 +92,8 @@ HospitalRules HospitalRulesFrom(const RuleSet& r) {
     h.retired_min_years = r.GetInt("eligibility.retired_min_consecutive_years");
   }
   h.resident_insurance = r.GetText("eligibility.resident_insurance");
-  for (const Cause c : {Cause::kIllness, Cause::kAccident, Cause::kChildbirth, Cause::kWorkInjury,
-                        Cause::kOccupationalDisease, Cause::kTrafficAccident, Cause::kMisconduct,
-                        Cause::kUncoveredService, Cause::kMetastasis, Cause::kForceMajeure,
-                        Cause::kFraud}) {
-    h.causes.emplace_back(c, r.GetText(std::string("causes.") + CauseCode(c)));
-  }
-  for (const std::string& k : r.GetTextList("claims.kinds")) {
-    const auto kind = ParseClaimKind(k);
-    if (!kind) {
-      throw Error(ErrorKind::kRules, Location(r.Get("claims.kinds").file),
-                  "claims.kinds: " + Tr("未知类型 ", "unknown kind ") + k);
-    }
-    h.kinds.insert(*kind);
-  }
+  h.causes = CauseTable(r);
+  h.kinds = CoveredKinds(r);
   h.require_settlement = r.GetBool("claims.require_settlement");
   h.require_referral = r.GetBool("claims.require_referral_filing");
   h.unfiled_extra_is_own = r.GetBool("claims.unfiled_referral_extra_is_own");
@@ -321,11 +302,11 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       r.Reject(Reason::kFraud, Tr("欺诈", "fraud"));
       continue;
     }
-    if (c.insurance_arrears) {
+    if (c.insurance_arrears && rule_set.GetText("claims.insurance_arrears") == "insurance_arrears") {
       r.Reject(Reason::kInsuranceArrears, Tr("拖欠基本医疗保险费", "medical insurance premium arrears"));
       continue;
     }
-    const std::string outcome = rules.CauseOutcome(c.cause);
+    const std::string outcome = rules.causes.Outcome(c.cause);
     if (outcome == "excluded_cause" || (outcome == "covered_if_settled" && !c.insurance_settled)) {
       r.Reject(Reason::kExcludedCause,
                Tr(std::string("病因“") + CauseName(c.cause) + "”属除外责任",

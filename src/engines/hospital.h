@@ -28,7 +28,7 @@ struct HospitalRules {
   std::string retired;  ///< allowed | renewed_units_only | not_allowed
   std::int64_t max_age_retired = 0, retired_min_years = 0;
   std::string resident_insurance;  ///< review | ineligible
-  std::vector<std::pair<Cause, std::string>> causes;
+  CauseTable causes;
   std::set<ClaimKind> kinds;
   bool require_settlement = false, require_referral = false, unfiled_extra_is_own = false;
   DeadlineRule deadline;
@@ -43,7 +43,6 @@ struct HospitalRules {
   std::vector<Cause> death_causes;
   std::optional<Money> period_cap;
 
-  std::string CauseOutcome(Cause cause) const;
 };
 
 HospitalRules HospitalRulesFrom(const RuleSet& rules);

@@ -1,56 +1,32 @@
 // The hospital engine on small ledgers, against values worked out by hand from
 // ../shared/docs/rules-reference.md sections 1–3 (the section and article are cited per case).
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 
+#include "engine_test_support.h"
 #include "engines/payout.h"
 #include "ruleset/rule_loader.h"
 
 using namespace huzhu;
-namespace fs = std::filesystem;
 
 namespace {
 
-// GB 11643 check character, computed here independently of core/id_number.
-std::string Id(const std::string& first17) {
-  static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * w[i];
-  return first17 + "10X98765432"[sum % 11];
-}
+std::string Id(const std::string& first17) { return testing::TestId(first17); }
 
 const std::string kA = Id("15010219800305001");  // male, born 1980-03-05
 const std::string kB = Id("15010219900707002");  // female, born 1990-07-07
 const std::string kOld = Id("15010219540101003");  // born 1954-01-01: 72 in 2026
 
-struct Run {
-  std::map<std::string, ClaimResult> by_id;
-  ProblemList problems;
-  const ClaimResult& operator[](const std::string& id) const { return by_id.at(id); }
-};
+using Run = testing::PayoutRun;
 
 // Writes the two CSVs and runs the engine of `rules_id`.
 Run Pay(const std::string& rules_id, const std::string& members_csv, const std::string& claims_csv) {
-  static int n = 0;
-  const fs::path dir = fs::temp_directory_path() / ("huzhu-engine-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
-  fs::create_directories(dir);
-  std::ofstream(dir / "m.csv") << members_csv;
-  std::ofstream(dir / "c.csv") << claims_csv;
-  const RuleSet rules = LoadRuleSet(std::string(HUZHU_SOURCE_DIR) + "/rules/" +
-                                    rules_id.substr(0, rules_id.find('/')) + "/" +
-                                    rules_id.substr(rules_id.find('/') + 1, 4) + "-" +
-                                    rules_id.substr(rules_id.rfind('/') + 1) + ".toml");
-  Run run;
-  const MemberTable members = ReadMembers({(dir / "m.csv").string()}, "", ProjectOf(rules), run.problems);
-  const ClaimFile claims = ReadClaims({(dir / "c.csv").string()}, "", run.problems);
-  const auto results = ComputePayouts(rules, members, claims, run.problems);
-  for (std::size_t i = 0; i < results.size(); ++i) run.by_id.emplace(claims.claims[i].claim_id, results[i]);
-  fs::remove_all(dir);
-  return run;
+  const std::string scheme = rules_id.substr(0, rules_id.find('/'));
+  const std::string year = rules_id.substr(rules_id.find('/') + 1, 4);
+  const std::string project = rules_id.substr(rules_id.rfind('/') + 1);
+  return testing::RunEngine(testing::ShippedRules(scheme + "/" + year + "-" + project + ".toml"),
+                            members_csv, claims_csv);
 }
 
 const char* kMembersHeader =
