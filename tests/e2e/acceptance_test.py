@@ -59,7 +59,8 @@ def load_cases():
 def write_table(path, columns, rows):
     """UTF-8 with BOM; the columns used by any row, in the canonical order (unknown keys last)."""
     used = [c for c in columns if any(c in r for r in rows)]
-    used += [k for r in rows for k in r if k not in used]
+    for r in rows:  # each unknown key once, even when several rows have it
+        used += [k for k in r if k not in used]
     with open(path, "w", newline="", encoding="utf-8-sig") as f:
         w = csv.writer(f)
         w.writerow(used)
