@@ -146,6 +146,13 @@ void WritePayoutCsv(const std::string& path, const MemberTable& members, const C
   csv.Close();
 }
 
+// The claims a transfer pays, "C1;C2" (paid claims with a positive total, input order).
+std::string ClaimIds(const Transfer& t, const ClaimFile& claims) {
+  std::string ids;
+  for (std::uint32_t i : t.claims) ids += (ids.empty() ? "" : ";") + claims.claims[i].claim_id;
+  return ids;
+}
+
 // transfers.csv (代发): one row per member with a positive paid total.
 void WriteTransfersCsv(const std::string& path, const MemberTable& members,
                        const ClaimFile& claims, const PayoutSummary& summary) {
@@ -153,14 +160,12 @@ void WriteTransfersCsv(const std::string& path, const MemberTable& members,
   csv.Header({"reference", "payee", "account", "bank", "amount", "claim_ids"});
   for (const Transfer& t : summary.transfers) {
     const Member& m = members.at(static_cast<std::size_t>(t.member));
-    std::string ids;
-    for (std::uint32_t i : t.claims) ids += (ids.empty() ? "" : ";") + claims.claims[i].claim_id;
     csv.Text(t.reference);
     csv.Text(m.name);
     csv.Text(m.bank_account);
     csv.Text(m.bank_name);
     csv.MoneyField(t.amount);
-    csv.Text(ids);
+    csv.Text(ClaimIds(t, claims));
     csv.EndRow();
   }
   csv.Close();
@@ -275,7 +280,7 @@ void WritePayoutWorkbook(const std::string& path, const std::string& temp_dir,
                    {"已赔付笔数", ColumnFormat::kInteger, 0}, {"待复核笔数", ColumnFormat::kInteger, 0},
                    {"拒付笔数", ColumnFormat::kInteger, 0}, {"已赔付金额", ColumnFormat::kMoney, 14},
                    {"待复核金额", ColumnFormat::kMoney, 14}, {"代发参考号", ColumnFormat::kText, 0},
-                   {"银行卡号", ColumnFormat::kText, 22}, {"开户行", ColumnFormat::kText, 0}});
+                   {"代发所含申领", ColumnFormat::kText, 0}, {"银行卡号", ColumnFormat::kText, 22}, {"开户行", ColumnFormat::kText, 0}});
   for (const MemberLine& t : summary.members) {
     const Member& m = members.at(static_cast<std::size_t>(t.member));
     per_member.Text(m.id);
@@ -289,7 +294,14 @@ void WritePayoutWorkbook(const std::string& path, const std::string& temp_dir,
     per_member.Integer(t.rejected_count);
     per_member.MoneyCell(t.paid);
     per_member.MoneyCell(t.review);
-    per_member.Text(t.transfer >= 0 ? summary.transfers[static_cast<std::size_t>(t.transfer)].reference : "");
+    if (t.transfer >= 0) {
+      const Transfer& tr = summary.transfers[static_cast<std::size_t>(t.transfer)];
+      per_member.Text(tr.reference);
+      per_member.Text(ClaimIds(tr, claims));
+    } else {
+      per_member.Blank();
+      per_member.Blank();
+    }
     per_member.Text(m.bank_account);
     per_member.Text(m.bank_name);
     per_member.EndRow();
