@@ -23,6 +23,7 @@ std::vector<SectionSchema> CommonSections() {
       {"top_up", false, "补足最低补助"},
       {"death_benefit", false, "身故补助金"},
       {"period_cap", false, "保障期补助上限"},
+      {"premium", false, "会费（互助金）"},
   };
 }
 
@@ -155,6 +156,16 @@ std::vector<ParamSchema> CommonParams() {
       {"death_benefit", "causes", P::kTextList, true, {}, 0, 0, false, "身故补助适用的病因"},
 
       {"period_cap", "amount", P::kMoney, true, {}, 0, 0, false, "一个保障期补助最高金额"},
+
+      // Premiums (互助金): per person per period, or per whole month of coverage for members
+      // joining mid-year; what renewed members pay during a free extension; the federation's
+      // subsidy included in the gross amount. The ratio and premium ledgers read these.
+      {"premium", "per_person", P::kMoney, false, {}, 0, 0, false, "每人每期会费"},
+      {"premium", "per_person_retired", P::kMoney, false, {}, 0, 0, false, "退休职工每人每期会费"},
+      {"premium", "per_month", P::kMoney, false, {}, 0, 0, false, "每人每月会费（按整月计算）"},
+      {"premium", "renewed", P::kText, false, {"same", "free"}, 0, 0, false,
+       "续互人员（顺延期间）的会费：same 同新参互；free 免交"},
+      {"premium", "subsidy", P::kMoney, false, {}, 0, 0, false, "上级工会每人补助（含在会费中）"},
   };
 }
 

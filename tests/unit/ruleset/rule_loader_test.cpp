@@ -236,3 +236,12 @@ TEST_CASE("a list parameter the source leaves unstated: { stated = false, source
   im.replace(from, to + 2 - from, "segments = { stated = false, source = \"x\" }\n");
   CHECK(ErrorOf(im).find("medical_subsidy.segments") != std::string::npos);
 }
+
+TEST_CASE("women's rule files carry §4 premiums: 35.00 per person in 2026, 3.00 per month in 2024") {
+  const RuleSet w26 = ParseRuleSet(ReadShipped("inner-mongolia/2026-women.toml"), "w26.toml");
+  CHECK(w26.GetMoney("premium.per_person") == Money::FromYuan(35));  // 002 附件2 第八条
+  const RuleSet w24 = ParseRuleSet(ReadShipped("inner-mongolia/2024-women.toml"), "w24.toml");
+  CHECK(w24.GetMoney("premium.per_month") == Money::FromYuan(3));  // 000 第七条
+  CHECK(w24.GetText("premium.renewed") == "free");
+  CHECK_FALSE(w24.Has("premium.per_person"));
+}
