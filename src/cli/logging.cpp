@@ -31,6 +31,10 @@ void SetupLogging(const LogOptions& options) {
   spdlog::set_default_logger(logger);
 }
 
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
 Progress::Progress(std::string label, bool quiet)
     : label_(std::move(label)), enabled_(!quiet && ::isatty(STDERR_FILENO) == 1) {}
 

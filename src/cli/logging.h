@@ -16,6 +16,9 @@ struct LogOptions {
 /// Sets up the default logger: console to stderr, plus the log file when given.
 void SetupLogging(const LogOptions& options);
 
+/// Wall-clock seconds since `since`, for the phase lines in the log.
+double Seconds(std::chrono::steady_clock::time_point since);
+
 /// A one-line progress display on stderr, only when stderr is a terminal and not quiet (never in
 /// cron logs). Throttled to a few updates a second.
 class Progress {

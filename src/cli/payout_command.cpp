@@ -36,10 +36,6 @@ struct Loaded {
   ClaimFile claims;
 };
 
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
 Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   Loaded l;
   l.rules = LoadRuleSet(opt.rules, opt.override_file);
