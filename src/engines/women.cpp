@@ -138,6 +138,13 @@ struct Candidate {
 
 }  // namespace
 
+std::function<std::string(const Member&, std::string*)> WomenEligibility(const RuleSet& rules) {
+  return [w = WomenRulesFrom(rules)](const Member& m, std::string* warning) {
+    std::string ignored;
+    return WomenIneligibility(w, m, warning ? warning : &ignored);
+  };
+}
+
 std::vector<ClaimResult> ComputeWomenPayouts(const RuleSet& rule_set, const MemberTable& members,
                                              const ClaimFile& file, ProblemList& problems,
                                              Trace* trace) {

@@ -2,6 +2,8 @@
 // table, observation period and consolation, highest of several, cover ends after a payment.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "engines/outcome.h"
@@ -11,6 +13,12 @@
 #include "ruleset/rule_set.h"
 
 namespace huzhu {
+
+/// The women's membership check (who may join: age, sex, spouses) bound to a women's rule set:
+/// returns why a member cannot join ("" when eligible); `warning` may receive a note. Used by the
+/// participation-ratio check.
+std::function<std::string(const Member&, std::string* warning)> WomenEligibility(
+    const RuleSet& rules);
 
 /// Computes every claim under a women's rule set; results in input order (lump_sum column).
 std::vector<ClaimResult> ComputeWomenPayouts(const RuleSet& rules, const MemberTable& members,

@@ -24,6 +24,7 @@ std::vector<SectionSchema> CommonSections() {
       {"death_benefit", false, "身故补助金"},
       {"period_cap", false, "保障期补助上限"},
       {"premium", false, "会费（互助金）"},
+      {"ratio", false, "单位参互比例"},
   };
 }
 
@@ -166,6 +167,19 @@ std::vector<ParamSchema> CommonParams() {
       {"premium", "renewed", P::kText, false, {"same", "free"}, 0, 0, false,
        "续互人员（顺延期间）的会费：same 同新参互；free 免交"},
       {"premium", "subsidy", P::kMoney, false, {}, 0, 0, false, "上级工会每人补助（含在会费中）"},
+
+      // Unit participation ratio (rules reference §7): in-service participants ≥ threshold ×
+      // base; large units (≥ large_unit_min_employees) use large_unit_threshold; units with
+      // fewer than small_unit_max_eligible eligible employees use small_unit_threshold.
+      {"ratio", "threshold", P::kRate, true, {}, 0, 0, false, "单位参互比例下限"},
+      {"ratio", "large_unit_min_employees", P::kInt, false, {}, 1, 1000000000, false,
+       "大单位（在职职工人数达到此数，含）"},
+      {"ratio", "large_unit_threshold", P::kRate, false, {}, 0, 0, false, "大单位参互比例下限"},
+      {"ratio", "base", P::kText, true, {"employees", "female_employees", "eligible"}, 0, 0, false,
+       "比例基数：employees 在职职工；female_employees 在职女职工；eligible 符合条件人数"},
+      {"ratio", "small_unit_max_eligible", P::kInt, false, {}, 1, 1000000000, false,
+       "小单位（符合条件人数少于此数）"},
+      {"ratio", "small_unit_threshold", P::kRate, false, {}, 0, 0, false, "小单位参互比例下限"},
   };
 }
 
