@@ -42,6 +42,12 @@ const Member* FindMember(const MemberTable& members, const ClaimFile& file, cons
   return &m;
 }
 
+std::string LedgerRowProblem(const Member& member) {
+  if (member.problem.empty()) return "";
+  return Tr("会员名单该行数据有误：", "the member's ledger row is invalid: ") +
+         std::string(member.problem);
+}
+
 CauseTable::CauseTable(const RuleSet& rules) {
   for (const Cause c : {Cause::kIllness, Cause::kAccident, Cause::kChildbirth, Cause::kWorkInjury,
                         Cause::kOccupationalDisease, Cause::kTrafficAccident, Cause::kMisconduct,

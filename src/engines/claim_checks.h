@@ -41,6 +41,10 @@ struct DeadlineRule {
   std::int64_t days = 0;  ///< days_after_settlement
 };
 
+/// Why a member's ledger row cannot be used ("" when it can): its data errors, for the claim's
+/// ineligible_member note.
+std::string LedgerRowProblem(const Member& member);
+
 /// The [causes] block: what each cause comes to (covered, excluded_cause, fraud,
 /// covered_if_settled), read once.
 class CauseTable {

@@ -123,9 +123,7 @@ HospitalRules HospitalRulesFrom(const RuleSet& r) {
 }
 
 std::string MemberIneligibility(const HospitalRules& rules, const Member& m, std::string* warning) {
-  if (!m.problem.empty()) {
-    return Tr("会员名单该行数据有误：", "the member's ledger row is invalid: ") + std::string(m.problem);
-  }
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
   if (m.category == Category::kSpouse) {
     return Tr("配偶不能参加职工住院医疗互助保障", "spouses are not members of the hospital scheme");
   }

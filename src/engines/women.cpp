@@ -102,9 +102,7 @@ const BenefitRow* FindRow(const std::vector<BenefitRow>& table, const std::strin
 /// Why a member cannot claim (""): women aged max_age or under, or a spouse (配偶) of a man in the
 /// hospital scheme. `warning` receives a note that does not make the member ineligible.
 std::string WomenIneligibility(const WomenRules& rules, const Member& m, std::string* warning) {
-  if (!m.problem.empty()) {
-    return Tr("会员名单该行数据有误：", "the member's ledger row is invalid: ") + std::string(m.problem);
-  }
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
   if (m.sex == Sex::kMale) {
     return Tr("男性不能参加女性馨康互助保障", "men are not members of the women's scheme");
   }

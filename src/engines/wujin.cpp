@@ -165,10 +165,7 @@ std::optional<Money> CountedAmount(const WujinRules& rules, const RuleSet& rule_
 // Why a member cannot claim (rules reference §6: in-service members with a union service card),
 // or "".
 std::string MemberIneligibility(const WujinRules& rules, const Member& m) {
-  if (!m.problem.empty()) {
-    return Tr("会员名单该行数据有误：", "the member's ledger row is invalid: ") +
-           std::string(m.problem);
-  }
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
   if (m.category == Category::kSpouse) {
     return Tr("配偶不能参加在职职工医疗互助保障", "spouses are not members of this scheme");
   }
