@@ -22,6 +22,12 @@ bool RejectInvalidRow(const Claim& claim, ClaimResult& result) {
   return true;
 }
 
+void RejectInvalidClaim(const ClaimFile& file, const Claim& claim, const std::string& error,
+                        ClaimResult& result, ProblemList& problems) {
+  problems.Error(file.Where(claim), error, claim.claim_id);
+  result.Reject(Reason::kInvalidInput, error);
+}
+
 const Member* FindMember(const MemberTable& members, const ClaimFile& file, const Claim& claim,
                          ClaimResult& result, ProblemList& problems) {
   const std::int64_t index = members.Find(claim.id_number);

@@ -29,6 +29,11 @@ bool RejectDuplicate(const ClaimFile& file, std::uint32_t index, FirstRowById& f
 /// invalid_input for a row with a data error found while reading it.
 bool RejectInvalidRow(const Claim& claim, ClaimResult& result);
 
+/// invalid_input for a data problem an engine finds (missing dates, disagreeing amounts …): the
+/// claim is rejected and the problem listed with the claim's location, so that the run exits 1.
+void RejectInvalidClaim(const ClaimFile& file, const Claim& claim, const std::string& error,
+                        ClaimResult& result, ProblemList& problems);
+
 /// not_member when the ID is not in the ledger; otherwise sets result.member, warns when the
 /// claim's name differs from the ledger's, and returns the member.
 const Member* FindMember(const MemberTable& members, const ClaimFile& file, const Claim& claim,

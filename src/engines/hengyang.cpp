@@ -160,8 +160,7 @@ std::vector<ClaimResult> ComputeHengyangPayouts(const RuleSet& rule_set, const M
       }
     }
     if (!error.empty()) {
-      problems.Error(file.Where(c), error, c.claim_id);
-      r.Reject(Reason::kInvalidInput, error);
+      RejectInvalidClaim(file, c, error, r, problems);
       continue;
     }
     r.self_pay = s;

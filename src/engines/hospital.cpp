@@ -235,8 +235,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       }
     }
     if (!error.empty()) {
-      problems.Error(file.Where(c), error, c.claim_id);
-      r.Reject(Reason::kInvalidInput, error);
+      RejectInvalidClaim(file, c, error, r, problems);
       continue;
     }
     // 3. Membership and eligibility.
@@ -349,8 +348,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
       error = Tr("续转住院应在上一次出院后 24 小时内入院", "a transfer must be admitted within 24 hours");
     }
     if (!error.empty()) {
-      problems.Error(file.Where(c), error, c.claim_id);
-      results[i].Reject(Reason::kInvalidInput, error);
+      RejectInvalidClaim(file, c, error, results[i], problems);
       continue;
     }
     root_of[i] = it->second;

@@ -179,8 +179,7 @@ std::vector<ClaimResult> ComputeWomenPayouts(const RuleSet& rule_set, const Memb
         row = FindRow(rules.table, c.diagnosis, c.treatment, &row_index, &listed, &error);
       }
       if (!error.empty()) {
-        problems.Error(file.Where(c), error, c.claim_id);
-        r.Reject(Reason::kInvalidInput, error);
+        RejectInvalidClaim(file, c, error, r, problems);
         continue;
       }
     }
