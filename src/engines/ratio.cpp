@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/diagnostics.h"
 #include "engines/hospital.h"
@@ -132,6 +134,7 @@ PremiumRules PremiumRulesFrom(const RuleSet& r) {
   if (r.Has("premium.per_month")) p.per_month = r.GetMoney("premium.per_month");
   p.renewed_free = r.Has("premium.renewed") && r.GetText("premium.renewed") == "free";
   if (r.Has("premium.subsidy")) p.subsidy = r.GetMoney("premium.subsidy");
+  if (r.Has("premium.local_subsidy")) p.local_subsidy = r.GetMoney("premium.local_subsidy");
   return p;
 }
 
@@ -158,9 +161,29 @@ MemberPremium PremiumFor(const PremiumRules& rules, const Member& member, Date c
   } else if (rules.per_person) {
     p.gross = *rules.per_person;
   }
-  p.subsidy = std::min(rules.subsidy, p.gross);
+  p.subsidy = std::min(rules.subsidy + rules.local_subsidy, p.gross);
   p.personal = p.gross - p.subsidy;
   return p;
+}
+
+bool Fails(const RatioResult& result, const UnitRatio& unit) {
+  return result.rules.applies && (!unit.has_base || !unit.check.pass);
+}
+
+std::vector<std::size_t> RatioResult::ReportOrder() const {
+  std::vector<std::string_view> regions;
+  std::unordered_map<std::string_view, std::size_t> region_rank;
+  for (const UnitRatio& u : units) {
+    if (region_rank.emplace(u.region, regions.size()).second) regions.push_back(u.region);
+  }
+  std::vector<std::size_t> order(units.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const std::size_t ra = region_rank.at(units[a].region), rb = region_rank.at(units[b].region);
+    if (ra != rb) return ra < rb;
+    return Fails(*this, units[a]) && !Fails(*this, units[b]);
+  });
+  return order;
 }
 
 RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const UnitTable& units,
@@ -170,6 +193,10 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
   result.project = rules.project;
   const PremiumRules premium = PremiumRulesFrom(rules);
   const HospitalRules membership = MembershipRulesFrom(rules);
+  const Date window_start = rules.GetDate("enrolment.window_start");
+  const Date window_end = rules.GetDate("enrolment.window_end");
+  const bool window_new_only =
+      rules.Has("enrolment.window_applies_to") && rules.GetText("enrolment.window_applies_to") == "new";
   std::function<std::string(const Member&, std::string*)> ineligibility;
   if (rules.project == "women") {
     ineligibility = WomenEligibility(rules);
@@ -179,14 +206,16 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
     };
   }
 
-  std::map<std::string, std::size_t, std::less<>> index;  // unit code → result.units
+  std::unordered_map<std::string_view, std::size_t> index;  // unit code → result.units
+  index.reserve(units.units.size() * 2);
+  result.units.reserve(units.units.size());
   for (const Unit& u : units.units) {
     UnitRatio r;
     r.unit_code = u.code;
     r.unit_name = u.name;
     r.region = u.region;
     r.in_units_file = true;
-    index.emplace(u.code, result.units.size());
+    index.emplace(u.code, result.units.size());  // views into `units`, which outlives the map
     result.units.push_back(std::move(r));
   }
 
@@ -199,7 +228,8 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
       r.unit_name = std::string(m.unit_name);
       r.region = std::string(m.region);
       r.first_member_row = m.row;
-      it = index.emplace(r.unit_code, result.units.size()).first;
+      // The key views the member table's arena, which outlives the map.
+      it = index.emplace(m.unit_code, result.units.size()).first;
       result.units.push_back(std::move(r));
       problems.Error(members.Where(m),
                      m.unit_code.empty()
@@ -211,13 +241,33 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
     if (unit.unit_name.empty()) unit.unit_name = std::string(m.unit_name);
     if (unit.region.empty()) unit.region = std::string(m.region);
 
+    // One share per person per project and period: only the first row of an ID counts (the
+    // reader lists the repeat as an input error as well).
+    std::string reason;
+    if (const std::int64_t first = members.Find(m.id); first >= 0 && first != static_cast<std::int64_t>(i)) {
+      reason = Tr("同一身份证号重复参互，首次在第 " + std::to_string(members.at(first).row) +
+                      " 行，本行不计",
+                  "enrolled twice; first at row " + std::to_string(members.at(first).row) +
+                      ", this row is not counted");
+    }
     std::string warning;
-    const std::string reason = ineligibility(m, &warning);
+    if (reason.empty()) reason = ineligibility(m, &warning);
     if (!reason.empty()) {
       ++unit.ineligible;
-      result.ineligible.push_back(IneligibleMember{i, std::string(m.unit_code), reason});
+      ++result.not_counted;
+      result.findings.push_back(MemberFinding{i, false, std::move(reason)});
       continue;
     }
+    ++result.counted;
+    if (m.has_enrolled_on && (m.enrolled_on < window_start || m.enrolled_on > window_end) &&
+        (!window_new_only || m.enrolment == EnrolmentType::kNew)) {
+      const std::string w = Tr("参互日期 " + m.enrolled_on.ToIso() + " 不在办理期 " +
+                                   window_start.ToIso() + " 至 " + window_end.ToIso() + " 内",
+                               "enrolled " + m.enrolled_on.ToIso() + ", outside the window " +
+                                   window_start.ToIso() + " to " + window_end.ToIso());
+      warning = warning.empty() ? w : warning + "；" + w;
+    }
+    if (!warning.empty()) result.findings.push_back(MemberFinding{i, true, std::move(warning)});
     switch (m.category) {
       case Category::kActive:
         ++unit.participants_active;

@@ -58,7 +58,8 @@ struct PremiumRules {
   bool present = false;
   std::optional<Money> per_person, per_person_retired, per_month;
   bool renewed_free = false;
-  Money subsidy;  ///< per member, included in the gross amount (0 when not stated)
+  Money subsidy;        ///< per member, included in the gross amount (0 when not stated)
+  Money local_subsidy;  ///< a local union's own subsidy (override files): lowers the personal share
   Date period_end;
 };
 
@@ -75,7 +76,7 @@ std::int64_t WholeMonths(Date cover_start, Date period_end);
 /// What a member pays: renewed members under `renewed = free` pay nothing (gross = the subsidy,
 /// which covers the extension); per_month schemes charge whole months of cover from
 /// `cover_start`; otherwise per_person (per_person_retired for retirees when stated). The subsidy
-/// is part of the gross and never more than it.
+/// (the federation's plus any local union's) is part of the gross and never more than it.
 MemberPremium PremiumFor(const PremiumRules& rules, const Member& member, Date cover_start);
 
 /// One unit and project in the ratio report.
@@ -87,15 +88,18 @@ struct UnitRatio {
   std::int64_t participants_retired = 0;              ///< eligible retirees: listed, not counted
   std::int64_t participants_spouse = 0;               ///< eligible spouses: listed, not counted
   std::int64_t members_new = 0, members_renewed = 0;  ///< eligible members by enrolment type
-  std::int64_t ineligible = 0;  ///< listed in RatioResult::ineligible, not counted
+  std::int64_t ineligible = 0;  ///< listed in RatioResult::findings, not counted
   UnitCheck check;              ///< meaningful when has_base (and RatioRules::applies)
   Money premium_total, personal_total, subsidy_total;
   std::int64_t first_member_row = 0;  ///< for locating a ledger-only unit
 };
 
-struct IneligibleMember {
+/// A member the eligibility check has something to say about: not counted (ineligible, a bad
+/// ledger row, a repeated enrolment) or counted with a warning (over 60 in service, enrolled
+/// outside the window).
+struct MemberFinding {
   std::size_t member = 0;  ///< index into the MemberTable
-  std::string unit_code;
+  bool counted = false;
   std::string reason;
 };
 
@@ -103,8 +107,18 @@ struct RatioResult {
   RatioRules rules;
   std::string project;
   std::vector<UnitRatio> units;  ///< units file order, then ledger-only units by first appearance
-  std::vector<IneligibleMember> ineligible;
+  std::vector<MemberFinding> findings;  ///< ledger order
+  std::int64_t counted = 0;             ///< members counted (eligible, first enrolment)
+  std::int64_t not_counted = 0;
+
+  /// The index into `units` of each region's units in report order: regions by first
+  /// appearance, and within a region failing units first, each group in `units` order.
+  std::vector<std::size_t> ReportOrder() const;
 };
+
+/// A unit fails when the rules have a ratio and it cannot be shown to pass (no base headcount,
+/// or below the threshold).
+bool Fails(const RatioResult& result, const UnitRatio& unit);
 
 /// Groups the ledger's members by unit and checks every unit. Members failing eligibility (the
 /// scheme's own membership check) are listed with the reason and not counted; units missing from

@@ -36,8 +36,11 @@ std::string ErrorText(lxw_error error) { return lxw_strerror(error); }
 struct XlsxWorkbook::Formats {
   lxw_format* header = nullptr;
   lxw_format* key = nullptr;
+  lxw_format* title = nullptr;
+  lxw_format* subtitle = nullptr;
+  lxw_format* form_header = nullptr;
   // [style][format]
-  lxw_format* cells[3][5] = {};
+  lxw_format* cells[4][5] = {};
 };
 
 XlsxWorkbook::XlsxWorkbook(const std::string& path, const std::string& temp_dir)
@@ -67,15 +70,33 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const std::string& temp_dir)
   format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
   f.key = workbook_add_format(book_);
   format_set_bold(f.key);
-  const lxw_color_t fills[3] = {0, kAttentionFill, kGoodFill};
+  f.title = workbook_add_format(book_);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 16);
+  format_set_align(f.title, LXW_ALIGN_CENTER);
+  format_set_align(f.title, LXW_ALIGN_VERTICAL_CENTER);
+  f.subtitle = workbook_add_format(book_);
+  format_set_align(f.subtitle, LXW_ALIGN_LEFT);
+  f.form_header = workbook_add_format(book_);
+  format_set_bold(f.form_header);
+  format_set_border(f.form_header, LXW_BORDER_THIN);
+  format_set_text_wrap(f.form_header);
+  format_set_align(f.form_header, LXW_ALIGN_CENTER);
+  format_set_align(f.form_header, LXW_ALIGN_VERTICAL_CENTER);
+  // Styles: normal, attention (red fill), good (green fill), total (bold, top border).
+  const lxw_color_t fills[4] = {0, kAttentionFill, kGoodFill, 0};
   const char* num_formats[5] = {"@", "#,##0.00", "yyyy-mm-dd", "0", "0.00"};
-  for (int s = 0; s < 3; ++s) {
+  for (int s = 0; s < 4; ++s) {
     for (int k = 0; k < 5; ++k) {
       lxw_format* fmt = workbook_add_format(book_);
       if (k != 0) format_set_num_format(fmt, num_formats[k]);
-      if (s != 0) {
+      if (fills[s] != 0) {
         format_set_bg_color(fmt, fills[s]);
         format_set_pattern(fmt, LXW_PATTERN_SOLID);
+      }
+      if (s == static_cast<int>(RowStyle::kTotal)) {
+        format_set_bold(fmt);
+        format_set_top(fmt, LXW_BORDER_THIN);
       }
       f.cells[s][k] = fmt;
     }
@@ -96,7 +117,8 @@ XlsxSheet& XlsxWorkbook::AddSheet(const std::string& name, std::vector<XlsxColum
     throw Error(ErrorKind::kOutput, Location(path_),
                 Tr("无法添加工作表“" + name + "”", "cannot add the sheet '" + name + "'"));
   }
-  sheets_.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(*this, ws, std::move(columns), false)));
+  sheets_.push_back(std::unique_ptr<XlsxSheet>(
+      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kTable)));
   return *sheets_.back();
 }
 
@@ -109,7 +131,21 @@ XlsxSheet& XlsxWorkbook::AddKeyValueSheet(const std::string& name, const std::st
   }
   std::vector<XlsxColumn> columns{{key_header, ColumnFormat::kText, 0},
                                   {value_header, ColumnFormat::kText, 0}};
-  sheets_.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(*this, ws, std::move(columns), true)));
+  sheets_.push_back(std::unique_ptr<XlsxSheet>(
+      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kKeyValue)));
+  return *sheets_.back();
+}
+
+XlsxSheet& XlsxWorkbook::AddFormSheet(const std::string& name, const std::string& title,
+                                      const std::string& subtitle,
+                                      std::vector<XlsxColumn> columns) {
+  lxw_worksheet* ws = workbook_add_worksheet(book_, name.c_str());
+  if (ws == nullptr) {
+    throw Error(ErrorKind::kOutput, Location(path_),
+                Tr("无法添加工作表“" + name + "”", "cannot add the sheet '" + name + "'"));
+  }
+  sheets_.push_back(std::unique_ptr<XlsxSheet>(
+      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kForm, title, subtitle)));
   return *sheets_.back();
 }
 
@@ -126,17 +162,84 @@ void XlsxWorkbook::Close() {
 }
 
 XlsxSheet::XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns,
-                     bool key_value)
-    : book_(book), sheet_(sheet), columns_(std::move(columns)), filter_(!key_value) {
+                     Kind kind, const std::string& title, const std::string& subtitle)
+    : book_(book), sheet_(sheet), columns_(std::move(columns)), kind_(kind) {
   widths_.resize(columns_.size(), 0);
+  for (std::size_t c = 0; c < columns_.size(); ++c) widths_[c] = DisplayWidth(columns_[c].header);
+  if (kind_ == Kind::kForm) {
+    WriteFormHeader(title, subtitle);
+  } else {
+    WriteHeader(0);
+  }
+  row_ = first_data_row_;
+  worksheet_freeze_panes(sheet_, static_cast<lxw_row_t>(first_data_row_), 0);
+}
+
+void XlsxSheet::WriteHeader(std::uint32_t top) {
   lxw_format* header = book_.formats_->header;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    Check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c), columns_[c].header.c_str(),
-                                 header),
+    Check(worksheet_write_string(sheet_, top, static_cast<lxw_col_t>(c),
+                                 columns_[c].header.c_str(), header),
           "header");
-    widths_[c] = DisplayWidth(columns_[c].header);
   }
-  worksheet_freeze_panes(sheet_, 1, 0);
+  first_data_row_ = top + 1;
+}
+
+void XlsxSheet::WriteFormHeader(const std::string& title, const std::string& subtitle) {
+  const XlsxWorkbook::Formats& f = *book_.formats_;
+  const auto last = static_cast<lxw_col_t>(columns_.empty() ? 0 : columns_.size() - 1);
+  Check(worksheet_set_row(sheet_, 0, 30, nullptr), "title height");
+  Check(worksheet_merge_range(sheet_, 0, 0, 0, last, title.c_str(), f.title), "title");
+  Check(worksheet_merge_range(sheet_, 1, 0, 1, last, subtitle.c_str(), f.subtitle), "subtitle");
+  const bool two_levels = std::any_of(columns_.begin(), columns_.end(),
+                                      [](const XlsxColumn& c) { return !c.group.empty(); });
+  if (!two_levels) {
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      Check(worksheet_write_string(sheet_, 2, static_cast<lxw_col_t>(c),
+                                   columns_[c].header.c_str(), f.form_header),
+            "header");
+    }
+    first_data_row_ = 3;
+    return;
+  }
+  // libxlsxwriter's constant-memory mode writes rows strictly in order, so the upper header row
+  // is written in full first (group cells merged across their columns), the vertical merges are
+  // registered next (their upper cells are already written), then the lower row.
+  std::vector<std::pair<lxw_col_t, lxw_col_t>> vertical;
+  for (std::size_t c = 0; c < columns_.size();) {
+    const auto first = static_cast<lxw_col_t>(c);
+    if (columns_[c].group.empty()) {
+      Check(worksheet_write_string(sheet_, 2, first, columns_[c].header.c_str(), f.form_header),
+            "header");
+      vertical.emplace_back(first, first);
+      ++c;
+      continue;
+    }
+    std::size_t end = c + 1;
+    while (end < columns_.size() && columns_[end].group == columns_[c].group) ++end;
+    const auto group_last = static_cast<lxw_col_t>(end - 1);
+    if (group_last == first) {
+      Check(worksheet_write_string(sheet_, 2, first, columns_[c].group.c_str(), f.form_header),
+            "header");
+    } else {
+      Check(worksheet_merge_range(sheet_, 2, first, 2, group_last, columns_[c].group.c_str(),
+                                  f.form_header),
+            "header");
+    }
+    c = end;
+  }
+  for (const auto& [col, unused] : vertical) {
+    Check(worksheet_merge_range(sheet_, 2, col, 3, col, columns_[col].header.c_str(),
+                                f.form_header),
+          "header");
+  }
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    if (columns_[c].group.empty()) continue;
+    Check(worksheet_write_string(sheet_, 3, static_cast<lxw_col_t>(c),
+                                 columns_[c].header.c_str(), f.form_header),
+          "header");
+  }
+  first_data_row_ = 4;
 }
 
 void XlsxSheet::Check(int error, const char* what) const {
@@ -164,7 +267,7 @@ void XlsxSheet::Text(std::string_view text) {
   const std::string& value = text_;
   if (Sampling()) Track(DisplayWidth(value));
   // Plain text needs no format (General shows text as text); highlighted rows need their fill.
-  lxw_format* fmt = (!filter_ && col_ == 0) ? book_.formats_->key : nullptr;
+  lxw_format* fmt = (kind_ == Kind::kKeyValue && col_ == 0) ? book_.formats_->key : nullptr;
   if (pending_style_ != RowStyle::kNormal) fmt = FormatFor(ColumnFormat::kText);
   if (value.empty()) {
     if (pending_style_ != RowStyle::kNormal) {
@@ -232,7 +335,7 @@ void XlsxSheet::Finish() {
                                nullptr),
           "column width");
   }
-  if (filter_ && !columns_.empty()) {
+  if (kind_ == Kind::kTable && !columns_.empty()) {
     const lxw_row_t last = row_ > 1 ? row_ - 1 : 1;
     Check(worksheet_autofilter(sheet_, 0, 0, last, static_cast<lxw_col_t>(columns_.size() - 1)),
           "autofilter");

@@ -32,10 +32,14 @@ struct XlsxColumn {
   ColumnFormat format = ColumnFormat::kText;
   /// Width in Excel character units; 0 = fit to the header and the first rows' contents.
   int width = 0;
+  /// Form sheets only: adjacent columns with the same non-empty group share a merged upper
+  /// header cell (参互人数 over 在职 and 退休); a column without a group spans both header rows.
+  std::string group = {};
 };
 
-/// Highlighting of a whole data row.
-enum class RowStyle { kNormal, kAttention, kGood };
+/// Highlighting of a whole data row: failing rows, passing rows, and the bold total row (合计)
+/// of a form sheet.
+enum class RowStyle { kNormal, kAttention, kGood, kTotal };
 
 class XlsxWorkbook;
 
@@ -54,12 +58,15 @@ class XlsxSheet {
   /// Ends the current row; the next cell starts a new, unhighlighted one.
   void EndRow();
   /// Number of data rows written so far.
-  std::uint32_t data_rows() const { return row_ - 1; }
+  std::uint32_t data_rows() const { return row_ - first_data_row_; }
 
  private:
   friend class XlsxWorkbook;
-  XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns,
-            bool key_value);
+  enum class Kind { kTable, kKeyValue, kForm };
+  XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns, Kind kind,
+            const std::string& title = "", const std::string& subtitle = "");
+  void WriteHeader(std::uint32_t top);
+  void WriteFormHeader(const std::string& title, const std::string& subtitle);
   void Finish();
   void Check(int error, const char* what) const;
   lxw_format* FormatFor(ColumnFormat format) const;
@@ -70,8 +77,9 @@ class XlsxSheet {
   lxw_worksheet* sheet_;
   std::vector<XlsxColumn> columns_;
   std::vector<std::size_t> widths_;
-  bool filter_;
-  std::uint32_t row_ = 1;  // 0 is the header
+  Kind kind_;
+  std::uint32_t first_data_row_ = 1;
+  std::uint32_t row_ = 1;  // the row being written
   std::uint16_t col_ = 0;
   RowStyle pending_style_ = RowStyle::kNormal;
   std::string text_;  // the current text cell, NUL-terminated for libxlsxwriter
@@ -92,6 +100,12 @@ class XlsxWorkbook {
   /// A two-column sheet of labels and values (汇总, 规则): bold first column, no filter.
   XlsxSheet& AddKeyValueSheet(const std::string& name, const std::string& key_header,
                               const std::string& value_header);
+  /// A sheet in the layout of a printed form (the federation's ledger attachments): a title row
+  /// merged across the columns, a line under it (机构名称 / 日期 for the clerk to fill in), a
+  /// one- or two-level bordered header (see XlsxColumn::group), then the rows; frozen below the
+  /// header, no filter. A RowStyle::kTotal row gives the bold 合计 line.
+  XlsxSheet& AddFormSheet(const std::string& name, const std::string& title,
+                          const std::string& subtitle, std::vector<XlsxColumn> columns);
   /// Finishes every sheet and writes the file. Throws Error(kOutput) on failure.
   void Close();
 

@@ -62,6 +62,11 @@ std::vector<ParamSchema> CommonParams() {
 
       {"enrolment", "window_start", P::kDate, true, {}, 0, 0, false, "办理开始"},
       {"enrolment", "window_end", P::kDate, true, {}, 0, 0, false, "办理截止"},
+      // Whose enrolment date the window checks (a date outside it is a warning in the ratio
+      // report): everyone (default), or only members of new units (IM 2024: renewed units are
+      // extended free and do not enrol again).
+      {"enrolment", "window_applies_to", P::kText, false, {"all", "new"}, 0, 0, false,
+       "办理期适用于：all 全部会员；new 仅新参互单位会员"},
 
       {"eligibility", "min_age", P::kInt, true, {}, 0, 120, false, "在职最低年龄"},
       {"eligibility", "max_age_active", P::kInt, false, {}, 0, 120, false,
@@ -167,6 +172,10 @@ std::vector<ParamSchema> CommonParams() {
       {"premium", "renewed", P::kText, false, {"same", "free"}, 0, 0, false,
        "续互人员（顺延期间）的会费：same 同新参互；free 免交"},
       {"premium", "subsidy", P::kMoney, false, {}, 0, 0, false, "上级工会每人补助（含在会费中）"},
+      // IM 2026 art. 6: local unions may add their own subsidy (an override rule file's
+      // local_subsidy), which lowers the personal share further.
+      {"premium", "local_subsidy", P::kMoney, false, {}, 0, 0, false,
+       "地方工会每人补助（降低个人缴纳部分）"},
 
       // Unit participation ratio (rules reference §7): in-service participants ≥ threshold ×
       // base; large units (≥ large_unit_min_employees) use large_unit_threshold; units with

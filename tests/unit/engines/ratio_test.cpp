@@ -303,8 +303,11 @@ TEST_CASE("ratio: ineligible members are listed with the reason and not counted 
   const UnitRatio& u1 = run.Unit("U1");
   CHECK(u1.participants_active == 1);
   CHECK(u1.ineligible == 1);
-  REQUIRE(run.result.ineligible.size() == 1);
-  CHECK_FALSE(run.result.ineligible[0].reason.empty());
+  REQUIRE(run.result.findings.size() == 1);
+  CHECK_FALSE(run.result.findings[0].counted);
+  CHECK(run.result.findings[0].reason.find("不满 16") != std::string::npos);
+  CHECK(run.result.counted == 1);
+  CHECK(run.result.not_counted == 1);
   CHECK(u1.premium_total == Y(100));
   CHECK_FALSE(u1.check.pass);      // 1 of 2 = 50%
   CHECK(u1.check.shortfall == 1);  // ceil(1.5) = 2
@@ -324,4 +327,108 @@ TEST_CASE("units: bad integers are errors; the unit is kept without that count")
   CHECK_FALSE(t.units[1].female_employees.has_value());
   CHECK(problems.errors() == 1);
   CHECK(t.Find("U2") == &t.units[1]);
+}
+
+TEST_CASE("ratio: a second enrolment of one ID counts once; its row is listed (§4 one share, §7)") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2026-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,连续参互年数\n";
+  members += Man(1) + ",甲,U1,在职,续互,2\n";
+  members += Man(2) + ",乙,U1,在职,续互,2\n";
+  members += Man(1) + ",甲,U1,在职,续互,2\n";  // row 4 repeats row 2
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nU1,3\n");
+  const UnitRatio& u1 = run.Unit("U1");
+  CHECK(u1.participants_active == 2);  // 2 of 3 = 66.66% < 75%: fails, short ceil(2.25) − 2 = 1
+  CHECK(u1.ineligible == 1);
+  CHECK(u1.check.ratio_hundredths == 6666);
+  CHECK(u1.check.shortfall == 1);
+  CHECK(u1.premium_total == Y(200));  // only the counted rows pay: 2 × 100
+  REQUIRE(run.result.findings.size() == 1);
+  CHECK(run.result.findings[0].member == 2);
+  CHECK(run.result.findings[0].reason.find("第 2 行") != std::string::npos);
+}
+
+TEST_CASE("ratio: over 60 in service and enrolment outside the window are warnings, counted (§1)") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2026-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,参互日期,连续参互年数\n";
+  // Born 1964-03-05: 61 on the enrolment date 2025-08-01 — delayed retirement, a warning.
+  members += testing::TestId("15010219640305001") + ",老,U1,在职,续互,2025-08-01,2\n";
+  // Window 2025-07-01..2025-12-10 (art. 4): 2025-06-30 is one day early, 2025-12-10 is inside.
+  members += Man(2) + ",早,U1,在职,新参互,2025-06-30,1\n";
+  members += Man(3) + ",末,U1,在职,新参互,2025-12-10,1\n";
+  members += Man(4) + ",晚,U1,在职,新参互,2025-12-11,1\n";
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nU1,4\n");
+  CHECK(run.Unit("U1").participants_active == 4);  // warnings never stop a member counting
+  CHECK(run.Unit("U1").check.pass);
+  REQUIRE(run.result.findings.size() == 3);
+  for (const MemberFinding& f : run.result.findings) CHECK(f.counted);
+  CHECK(run.result.findings[0].member == 0);
+  CHECK(run.result.findings[0].reason.find("61 岁") != std::string::npos);
+  CHECK(run.result.findings[1].member == 1);
+  CHECK(run.result.findings[1].reason.find("2025-06-30") != std::string::npos);
+  CHECK(run.result.findings[2].member == 3);
+  CHECK(run.result.findings[2].reason.find("2025-12-11") != std::string::npos);
+}
+
+TEST_CASE("ratio: IM 2024 checks the window for new units only (§2: renewed units are extended)") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2024-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,参互日期,连续参互年数\n";
+  members += Man(1) + ",续,U1,在职,续互,2023-05-10,2\n";    // renewed: enrolled last year, fine
+  members += Man(2) + ",新,U1,在职,新参互,2024-09-01,1\n";  // new, one day after 2024-08-31
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nU1,2\n");
+  REQUIRE(run.result.findings.size() == 1);
+  CHECK(run.result.findings[0].member == 1);
+  // Premium: the renewed member pays nothing (gross 10.00, all subsidy); the new member enrolled
+  // on 2024-09-01 (on or before the 15th) is covered from 2024-09-01: 4 whole months × 8.00 =
+  // 32.00, of which 10.00 subsidy and 22.00 personal (art. 4, 5).
+  const UnitRatio& u1 = run.Unit("U1");
+  CHECK(u1.premium_total == Y(42));
+  CHECK(u1.subsidy_total == Y(20));
+  CHECK(u1.personal_total == Y(22));
+}
+
+TEST_CASE("ratio: women's scheme — men ineligible, spouses listed not counted (§4)") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2026-women.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,连续参互年数\n";
+  // Even 17th digit: women born 1985-06-15.
+  members += testing::TestId("15010219850615002") + ",甲,U1,在职,续互,2\n";
+  members += testing::TestId("15010219850615004") + ",乙,U1,在职,续互,2\n";
+  members += testing::TestId("15010219850615006") + ",丙,U1,配偶,续互,2\n";
+  members += Man(1) + ",男,U1,在职,续互,2\n";
+  const RatioRun run =
+      RunRatio(rules, members, "单位编码,在职职工人数,在职女职工人数\nU1,10,3\n");
+  const UnitRatio& u1 = run.Unit("U1");
+  CHECK(u1.participants_active == 2);  // 2 of 3 female employees = 66.66%: fails, short 1
+  CHECK(u1.participants_spouse == 1);
+  CHECK(u1.ineligible == 1);
+  CHECK(u1.check.base == 3);
+  CHECK_FALSE(u1.check.pass);
+  CHECK(u1.check.shortfall == 1);      // ceil(2.25) − 2
+  CHECK(u1.premium_total == Y(105));   // 3 × 35.00, spouses pay too (art. 8)
+}
+
+TEST_CASE("premium: a local union's subsidy lowers the personal share (IM 2026 art. 6)") {
+  PremiumRules p = PremiumRulesFrom(testing::ShippedRules("inner-mongolia/2026-hospital.toml"));
+  p.local_subsidy = Y(30);
+  const MemberPremium m = PremiumFor(p, Person(Category::kActive, EnrolmentType::kNew), D(2026, 1, 1));
+  CHECK(m.gross == Y(100));
+  CHECK(m.subsidy == Y(40));  // 10 federation + 30 local
+  CHECK(m.personal == Y(60));
+}
+
+TEST_CASE("ratio: report order — regions by first appearance, failing units first within each") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2026-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,连续参互年数\n";
+  members += Man(1) + ",甲,A1,在职,续互,2\n";  // A1: 1 of 1 passes
+  members += Man(2) + ",乙,B1,在职,续互,2\n";  // B1: 1 of 1 passes
+  const std::string units =
+      "单位编码,所属地区,在职职工人数\n"
+      "A1,东区,1\n"
+      "B1,西区,1\n"
+      "A2,东区,4\n"   // fails (0 of 4)
+      "B2,西区,\n"    // no base: cannot pass
+      "A3,东区,2\n";  // fails (0 of 2)
+  const RatioRun run = RunRatio(rules, members, units);
+  std::vector<std::string> codes;
+  for (const std::size_t i : run.result.ReportOrder()) codes.push_back(run.result.units[i].unit_code);
+  CHECK(codes == std::vector<std::string>{"A2", "A3", "A1", "B2", "B1"});
 }
