@@ -21,5 +21,6 @@ struct Context {
 void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterRules(CLI::App& app, Context& ctx);
 void RegisterPayout(CLI::App& app, Context& ctx);
+void RegisterRatio(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

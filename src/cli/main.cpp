@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cli::RegisterInspect(app, ctx);
   cli::RegisterRules(app, ctx);
   cli::RegisterPayout(app, ctx);
+  cli::RegisterRatio(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -8,12 +8,11 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "core/diagnostics.h"
-#include "core/sha256.h"
 #include "engines/payout.h"
 #include "io/output_dir.h"
 #include "reports/payout_report.h"
-#include "ruleset/rule_loader.h"
 
 namespace huzhu::cli {
 
@@ -38,18 +37,9 @@ struct Loaded {
 
 Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   Loaded l;
-  l.rules = LoadRuleSet(opt.rules, opt.override_file);
-  spdlog::info("{}{}（{}）", Tr("规则：", "rules: "), l.rules.id, l.rules.path);
+  l.rules = LoadRulesLogged(opt.rules, opt.override_file);
+  l.members = ReadMembersLogged(opt.members, opt.sheet, l.rules, l.problems, ctx);
   auto t0 = std::chrono::steady_clock::now();
-  {
-    Progress progress(Tr("读取会员名单", "reading members"), ctx.log.quiet);
-    l.members = ReadMembers(opt.members, opt.sheet, ProjectOf(l.rules), l.problems,
-                            [&](std::uint64_t d, std::uint64_t t) { progress.Update(d, t); });
-  }
-  spdlog::info(fmt::runtime(Tr("会员名单：{} 行（本项目 {} 人），{:.2f} 秒",
-                               "members: {} rows ({} in this project), {:.2f} s")),
-               l.members.rows_read(), l.members.size(), Seconds(t0));
-  t0 = std::chrono::steady_clock::now();
   {
     Progress progress(Tr("读取结算明细", "reading claims"), ctx.log.quiet);
     l.claims = ReadClaims(opt.claims, opt.sheet, l.problems,
@@ -61,16 +51,12 @@ Loaded Load(const PayoutOptions& opt, const Context& ctx) {
 }
 
 std::vector<InputRecord> InputRecords(const PayoutOptions& opt, const Loaded& l) {
-  std::vector<InputRecord> inputs;
-  for (const std::string& p : opt.members) {
-    inputs.push_back(InputRecord{"会员名单", p, Sha256File(p), 0});
-  }
-  for (const std::string& p : opt.claims) {
-    long long rows = 0;
-    for (const Claim& c : l.claims.claims) rows += l.claims.files[c.file].path == p;
-    inputs.push_back(InputRecord{"结算明细", p, Sha256File(p), rows});
-  }
+  std::vector<InputRecord> inputs = HashInputs("会员名单", opt.members);
   inputs[0].rows = l.members.rows_read();
+  for (InputRecord& in : HashInputs("结算明细", opt.claims)) {
+    for (const Claim& c : l.claims.claims) in.rows += l.claims.files[c.file].path == in.path;
+    inputs.push_back(std::move(in));
+  }
   return inputs;
 }
 

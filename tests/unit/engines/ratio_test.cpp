@@ -140,7 +140,8 @@ TEST_CASE("ratio: shortfall is the ceiling of threshold × base less participant
   // base 0: nothing to reach; ratio shown as 0.
   CHECK(CheckUnit(r, 0, 0).pass);
   CHECK(CheckUnit(r, 0, 0).ratio_hundredths == 0);
-  // 1 of 3 = 33.333…% → 3333; 2 of 3 = 66.666…% → 6667 (half-up).
+  // Shown truncated, never rounded up past the threshold: 1 of 3 = 33.333…% → 33.33; 2 of 3 →
+  // 66.66.
   CHECK(CheckUnit(r, 3, 1).ratio_hundredths == 3333);
   CHECK(CheckUnit(r, 3, 2).ratio_hundredths == 6666);  // 66.666… truncated
 }

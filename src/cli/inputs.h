@@ -1,0 +1,27 @@
+// Steps every data command takes the same way: load the rule set, read the member ledger with a
+// progress line and a phase log, and describe the input files (with their SHA-256) for the 规则
+// sheet.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "records/members.h"
+#include "records/problems.h"
+#include "reports/common.h"
+#include "ruleset/rule_set.h"
+
+namespace huzhu::cli {
+
+/// Loads `rules` (a path or scheme/year/project id) with an optional override file, and logs it.
+RuleSet LoadRulesLogged(const std::string& rules, const std::string& override_file);
+
+/// Reads the member files for the rule set's project, with progress on a terminal.
+MemberTable ReadMembersLogged(const std::vector<std::string>& files, const std::string& sheet,
+                              const RuleSet& rules, ProblemList& problems, const Context& ctx);
+
+/// One InputRecord per file, hashed; `rows` is filled in by the caller where it is known.
+std::vector<InputRecord> HashInputs(const std::string& role, const std::vector<std::string>& files);
+
+}  // namespace huzhu::cli
