@@ -7,6 +7,7 @@
 #include "core/diagnostics.h"
 #include "core/id_number.h"
 #include "engines/claim_checks.h"
+#include "engines/eligibility.h"
 
 namespace huzhu {
 
@@ -122,43 +123,55 @@ HospitalRules HospitalRulesFrom(const RuleSet& r) {
   return h;
 }
 
-std::string MemberIneligibility(const HospitalRules& rules, const Member& m, std::string* warning) {
-  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
+std::string MemberIneligibility(const HospitalRules& rules, const Member& m, std::string* warning,
+                                std::string* rule, std::string* warning_rule) {
+  auto broke = [rule](const char* key, std::string reason) {
+    if (rule != nullptr) *rule = key;
+    return reason;
+  };
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) {
+    return broke(kLedgerRowRule, problem);
+  }
   if (m.category == Category::kSpouse) {
-    return Tr("配偶不能参加职工住院医疗互助保障", "spouses are not members of the hospital scheme");
+    return broke("eligibility.min_age",  // 第一条: in-service and retired staff, not spouses
+                 Tr("配偶不能参加职工住院医疗互助保障", "spouses are not members of the hospital scheme"));
   }
   const Date reference = m.has_enrolled_on ? m.enrolled_on : rules.period_start;
   const int age = AgeAt(m.birth, reference);
   if (m.insurance == Insurance::kResident && rules.resident_insurance == "ineligible") {
-    return Tr("已退出城镇职工基本医疗保险（城乡居民医保），不享受补助",
-              "left employee medical insurance (resident insurance): not covered");
+    return broke("eligibility.resident_insurance",
+                 Tr("已退出城镇职工基本医疗保险（城乡居民医保），不享受补助",
+                    "left employee medical insurance (resident insurance): not covered"));
   }
   if (m.category == Category::kRetired) {
     if (rules.retired == "not_allowed") {
-      return Tr("本期不接受退休职工参加", "retired members cannot join this period");
+      return broke("eligibility.retired",
+                   Tr("本期不接受退休职工参加", "retired members cannot join this period"));
     }
     if (rules.retired == "renewed_units_only" && m.enrolment != EnrolmentType::kRenewed) {
-      return Tr("新参互单位只接受在职职工", "new units enrol in-service staff only");
+      return broke("eligibility.retired",
+                   Tr("新参互单位只接受在职职工", "new units enrol in-service staff only"));
     }
     if (age > rules.max_age_retired) {
-      return Tr("退休职工年龄 " + std::to_string(age) + " 岁，超过 " +
+      return broke("eligibility.max_age_retired", Tr("退休职工年龄 " + std::to_string(age) + " 岁，超过 " +
                     std::to_string(rules.max_age_retired) + " 周岁",
                 "retired member aged " + std::to_string(age) + ", over " +
-                    std::to_string(rules.max_age_retired));
+                    std::to_string(rules.max_age_retired)));
     }
     if (m.consecutive_years < rules.retired_min_years) {
-      return Tr("退休职工连续参互 " + std::to_string(m.consecutive_years) + " 年，不足 " +
+      return broke("eligibility.retired_min_consecutive_years", Tr("退休职工连续参互 " + std::to_string(m.consecutive_years) + " 年，不足 " +
                     std::to_string(rules.retired_min_years) + " 年",
                 "retired member with " + std::to_string(m.consecutive_years) +
-                    " consecutive years, fewer than " + std::to_string(rules.retired_min_years));
+                    " consecutive years, fewer than " + std::to_string(rules.retired_min_years)));
     }
     return "";
   }
   if (age < rules.min_age) {
-    return Tr("年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) + " 周岁",
-              "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age));
+    return broke("eligibility.min_age", Tr("年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) + " 周岁",
+              "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age)));
   }
   if (age > rules.max_age_active && warning != nullptr) {
+    if (warning_rule != nullptr) *warning_rule = "eligibility.max_age_active";
     *warning = Tr("在职会员年龄 " + std::to_string(age) + " 岁，超过 " +
                       std::to_string(rules.max_age_active) + " 周岁（延迟退休？请核实）",
                   "in-service member aged " + std::to_string(age) + ", over " +

@@ -48,9 +48,11 @@ struct HospitalRules {
 HospitalRules HospitalRulesFrom(const RuleSet& rules);
 
 /// Why a member cannot claim under these rules ("" when eligible). `warning` receives a note
-/// that does not make the member ineligible (an in-service member over 60).
+/// that does not make the member ineligible (an in-service member over 60). `rule` (optional)
+/// receives the rule key broken, or kLedgerRowRule; `warning_rule` the warning's.
 std::string MemberIneligibility(const HospitalRules& rules, const Member& member,
-                                std::string* warning = nullptr);
+                                std::string* warning = nullptr, std::string* rule = nullptr,
+                                std::string* warning_rule = nullptr);
 
 /// The member's cover under these rules; nullopt with `error` set when the ledger lacks what
 /// the coverage model needs (enrolment date).

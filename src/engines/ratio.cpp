@@ -8,8 +8,8 @@
 #include <unordered_map>
 
 #include "core/diagnostics.h"
+#include "engines/eligibility.h"
 #include "engines/hospital.h"
-#include "engines/women.h"
 
 namespace huzhu {
 
@@ -19,34 +19,13 @@ __extension__ typedef __int128 Int128;
 
 constexpr std::int64_t kMillion = 1000000;
 
+/// Data contract, members: one row per member per project per period (rules reference §4: one
+/// share per person).
+constexpr const char* kOneShareRule = "数据约定：每人每项目每期一行";
+
 std::int64_t Narrow(Int128 v) {
   if (v > INT64_MAX || v < INT64_MIN) throw std::overflow_error("ratio arithmetic overflow");
   return static_cast<std::int64_t>(v);
-}
-
-/// The membership fields of HospitalRules (period, coverage, eligibility), read tolerantly so
-/// that every hospital-project family (IM, Hengyang, Wujin) and the women's files can use
-/// MemberIneligibility / MemberCover without their payout blocks.
-HospitalRules MembershipRulesFrom(const RuleSet& r) {
-  HospitalRules h;
-  h.period_start = r.GetDate("period.start");
-  h.period_end = r.GetDate("period.end");
-  h.coverage = r.GetText("period.coverage");
-  h.before_cover_start = r.GetText("period.before_cover_start");
-  h.min_age = r.GetInt("eligibility.min_age");
-  h.max_age_active =
-      r.Has("eligibility.max_age_active") ? r.GetInt("eligibility.max_age_active") : 1000;
-  h.retired = r.Has("eligibility.retired") ? r.GetText("eligibility.retired") : "not_allowed";
-  if (h.retired != "not_allowed") {
-    h.max_age_retired = r.GetInt("eligibility.max_age_retired");
-    h.retired_min_years = r.Has("eligibility.retired_min_consecutive_years")
-                              ? r.GetInt("eligibility.retired_min_consecutive_years")
-                              : 0;
-  }
-  h.resident_insurance = r.Has("eligibility.resident_insurance")
-                             ? r.GetText("eligibility.resident_insurance")
-                             : "review";
-  return h;
 }
 
 std::optional<std::int64_t> BaseOf(const Unit& u, const std::string& base) {
@@ -192,19 +171,12 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
   result.rules = RatioRulesFrom(rules);
   result.project = rules.project;
   const PremiumRules premium = PremiumRulesFrom(rules);
-  const HospitalRules membership = MembershipRulesFrom(rules);
+  const HospitalRules membership = MembershipRules(rules);
   const Date window_start = rules.GetDate("enrolment.window_start");
   const Date window_end = rules.GetDate("enrolment.window_end");
   const bool window_new_only =
       rules.Has("enrolment.window_applies_to") && rules.GetText("enrolment.window_applies_to") == "new";
-  std::function<std::string(const Member&, std::string*)> ineligibility;
-  if (rules.project == "women") {
-    ineligibility = WomenEligibility(rules);
-  } else {
-    ineligibility = [&membership](const Member& m, std::string* warning) {
-      return MemberIneligibility(membership, m, warning);
-    };
-  }
+  const EligibilityCheck eligibility = EligibilityFor(rules);
 
   std::unordered_map<std::string_view, std::size_t> index;  // unit code → result.units
   index.reserve(units.units.size() * 2);
@@ -243,31 +215,40 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
 
     // One share per person per project and period: only the first row of an ID counts (the
     // reader lists the repeat as an input error as well).
-    std::string reason;
-    if (const std::int64_t first = members.Find(m.id); first >= 0 && first != static_cast<std::int64_t>(i)) {
-      reason = Tr("同一身份证号重复参互，首次在第 " + std::to_string(members.at(first).row) +
-                      " 行，本行不计",
-                  "enrolled twice; first at row " + std::to_string(members.at(first).row) +
-                      ", this row is not counted");
+    EligibilityVerdict v;
+    if (const std::int64_t first = members.Find(m.id);
+        first >= 0 && first != static_cast<std::int64_t>(i)) {
+      v.reason = Tr("同一身份证号重复参互，首次在第 " + std::to_string(members.at(first).row) +
+                        " 行，本行不计",
+                    "enrolled twice; first at row " + std::to_string(members.at(first).row) +
+                        ", this row is not counted");
+      v.rule = kOneShareRule;
+    } else {
+      v = eligibility(m);
     }
-    std::string warning;
-    if (reason.empty()) reason = ineligibility(m, &warning);
-    if (!reason.empty()) {
+    if (!v.reason.empty()) {
       ++unit.ineligible;
       ++result.not_counted;
-      result.findings.push_back(MemberFinding{i, false, std::move(reason)});
+      result.findings.push_back(
+          MemberFinding{i, false, std::move(v.reason), DescribeRule(rules, v.rule)});
       continue;
     }
     ++result.counted;
+    if (!v.warning.empty()) {
+      result.findings.push_back(
+          MemberFinding{i, true, std::move(v.warning), DescribeRule(rules, v.warning_rule)});
+    }
     if (m.has_enrolled_on && (m.enrolled_on < window_start || m.enrolled_on > window_end) &&
         (!window_new_only || m.enrolment == EnrolmentType::kNew)) {
-      const std::string w = Tr("参互日期 " + m.enrolled_on.ToIso() + " 不在办理期 " +
-                                   window_start.ToIso() + " 至 " + window_end.ToIso() + " 内",
-                               "enrolled " + m.enrolled_on.ToIso() + ", outside the window " +
-                                   window_start.ToIso() + " to " + window_end.ToIso());
-      warning = warning.empty() ? w : warning + "；" + w;
+      result.findings.push_back(MemberFinding{
+          i, true,
+          Tr("参互日期 " + m.enrolled_on.ToIso() + " 不在办理期 " + window_start.ToIso() + " 至 " +
+                 window_end.ToIso() + " 内",
+             "enrolled " + m.enrolled_on.ToIso() + ", outside the window " + window_start.ToIso() +
+                 " to " + window_end.ToIso()),
+          DescribeRule(rules, m.enrolled_on < window_start ? "enrolment.window_start"
+                                                           : "enrolment.window_end")});
     }
-    if (!warning.empty()) result.findings.push_back(MemberFinding{i, true, std::move(warning)});
     switch (m.category) {
       case Category::kActive:
         ++unit.participants_active;

@@ -101,6 +101,7 @@ struct MemberFinding {
   std::size_t member = 0;  ///< index into the MemberTable
   bool counted = false;
   std::string reason;
+  std::string rule;  ///< the rule broken, as a clerk reads it: "eligibility.min_age（第一条）"
 };
 
 struct RatioResult {

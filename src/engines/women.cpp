@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "engines/blocks.h"
 #include "engines/claim_checks.h"
+#include "engines/eligibility.h"
 #include "engines/hospital.h"
 
 namespace huzhu {
@@ -101,14 +102,26 @@ const BenefitRow* FindRow(const std::vector<BenefitRow>& table, const std::strin
 
 /// Why a member cannot claim (""): women aged max_age or under, or a spouse (配偶) of a man in the
 /// hospital scheme. `warning` receives a note that does not make the member ineligible.
-std::string WomenIneligibility(const WomenRules& rules, const Member& m, std::string* warning) {
-  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
+std::string WomenIneligibility(const WomenRules& rules, const Member& m, std::string* warning,
+                               std::string* rule = nullptr, std::string* warning_rule = nullptr) {
+  auto broke = [rule](const char* key, std::string reason) {
+    if (rule != nullptr) *rule = key;
+    return reason;
+  };
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) {
+    return broke(kLedgerRowRule, problem);
+  }
   if (m.sex == Sex::kMale) {
-    return Tr("男性不能参加女性馨康互助保障", "men are not members of the women's scheme");
+    return broke("women_benefits.max_age",  // 第一条: women (and the wives of members)
+                 Tr("男性不能参加女性馨康互助保障", "men are not members of the women's scheme"));
   }
   if (m.category == Category::kSpouse) {
-    if (!rules.spouses) return Tr("本期不接受男职工配偶参加", "spouses cannot join this period");
+    if (!rules.spouses) {
+      return broke("women_benefits.spouses",
+                   Tr("本期不接受男职工配偶参加", "spouses cannot join this period"));
+    }
     if (m.spouse_id.empty()) {
+      if (warning_rule != nullptr) *warning_rule = "women_benefits.spouses";
       *warning = Tr("配偶未填写配偶身份证号（应为参加住院医疗互助保障的丈夫），请核实",
                     "spouse without spouse_id (her husband in the hospital scheme): check");
     }
@@ -117,12 +130,16 @@ std::string WomenIneligibility(const WomenRules& rules, const Member& m, std::st
   const Date reference = m.has_enrolled_on ? m.enrolled_on : rules.cover.period_start;
   const int age = AgeAt(m.birth, reference);
   if (age > rules.max_age) {
-    return Tr("年龄 " + std::to_string(age) + " 岁，超过 " + std::to_string(rules.max_age) + " 周岁",
-              "aged " + std::to_string(age) + ", over " + std::to_string(rules.max_age));
+    return broke("women_benefits.max_age",
+                 Tr("年龄 " + std::to_string(age) + " 岁，超过 " + std::to_string(rules.max_age) +
+                        " 周岁",
+                    "aged " + std::to_string(age) + ", over " + std::to_string(rules.max_age)));
   }
   if (age < rules.min_age) {
-    return Tr("年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) + " 周岁",
-              "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age));
+    return broke("eligibility.min_age",
+                 Tr("年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) +
+                        " 周岁",
+                    "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age)));
   }
   return "";
 }
@@ -136,10 +153,11 @@ struct Candidate {
 
 }  // namespace
 
-std::function<std::string(const Member&, std::string*)> WomenEligibility(const RuleSet& rules) {
-  return [w = WomenRulesFrom(rules)](const Member& m, std::string* warning) {
-    std::string ignored;
-    return WomenIneligibility(w, m, warning ? warning : &ignored);
+EligibilityCheck WomenEligibility(const RuleSet& rules) {
+  return [w = WomenRulesFrom(rules)](const Member& m) {
+    EligibilityVerdict v;
+    v.reason = WomenIneligibility(w, m, &v.warning, &v.rule, &v.warning_rule);
+    return v;
   };
 }
 

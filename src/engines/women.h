@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engines/eligibility.h"
 #include "engines/outcome.h"
 #include "records/claims.h"
 #include "records/members.h"
@@ -14,11 +15,8 @@
 
 namespace huzhu {
 
-/// The women's membership check (who may join: age, sex, spouses) bound to a women's rule set:
-/// returns why a member cannot join ("" when eligible); `warning` may receive a note. Used by the
-/// participation-ratio check.
-std::function<std::string(const Member&, std::string* warning)> WomenEligibility(
-    const RuleSet& rules);
+/// The women's membership check (who may join: age, sex, spouses) bound to a women's rule set.
+EligibilityCheck WomenEligibility(const RuleSet& rules);
 
 /// Computes every claim under a women's rule set; results in input order (lump_sum column).
 std::vector<ClaimResult> ComputeWomenPayouts(const RuleSet& rules, const MemberTable& members,

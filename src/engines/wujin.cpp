@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "engines/blocks.h"
 #include "engines/claim_checks.h"
+#include "engines/eligibility.h"
 
 namespace huzhu {
 
@@ -163,31 +164,50 @@ std::optional<Money> CountedAmount(const WujinRules& rules, const RuleSet& rule_
 }
 
 // Why a member cannot claim (rules reference §6: in-service members with a union service card),
-// or "".
-std::string MemberIneligibility(const WujinRules& rules, const Member& m) {
-  if (std::string problem = LedgerRowProblem(m); !problem.empty()) return problem;
+// or "". `rule` (optional) receives the rule key broken.
+std::string MemberIneligibility(const WujinRules& rules, const Member& m,
+                                std::string* rule = nullptr) {
+  auto broke = [rule](const char* key, std::string reason) {
+    if (rule != nullptr) *rule = key;
+    return reason;
+  };
+  if (std::string problem = LedgerRowProblem(m); !problem.empty()) {
+    return broke(kLedgerRowRule, problem);
+  }
   if (m.category == Category::kSpouse) {
-    return Tr("配偶不能参加在职职工医疗互助保障", "spouses are not members of this scheme");
+    return broke("eligibility.retired",  // 一、参加对象: in-service staff
+                 Tr("配偶不能参加在职职工医疗互助保障", "spouses are not members of this scheme"));
   }
   if (m.category == Category::kRetired && !rules.retired_allowed) {
-    return Tr("本项目只保障在职职工（一、参加对象）", "in-service staff only (一、参加对象)");
+    return broke("eligibility.retired", Tr("本项目只保障在职职工（一、参加对象）",
+                                           "in-service staff only (一、参加对象)"));
   }
   // 一、参加对象: 持有效常州市工会服务卡的在职职工.
   if (Trim(m.union_card).empty()) {
-    return Tr("会员名单没有工会卡号：须持有效常州市工会服务卡（一、参加对象）",
-              "no union card number in the ledger: a valid union service card is required "
-              "(一、参加对象)");
+    return broke("eligibility.retired",
+                 Tr("会员名单没有工会卡号：须持有效常州市工会服务卡（一、参加对象）",
+                    "no union card number in the ledger: a valid union service card is required "
+                    "(一、参加对象)"));
   }
   const int age = AgeAt(m.birth, m.has_enrolled_on ? m.enrolled_on : rules.period_start);
   if (age < rules.min_age) {
-    return Tr(
-        "年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) + " 周岁",
-        "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age));
+    return broke("eligibility.min_age",
+                 Tr("年龄 " + std::to_string(age) + " 岁，不满 " +
+                        std::to_string(rules.min_age) + " 周岁",
+                    "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age)));
   }
   return "";
 }
 
 }  // namespace
+
+EligibilityCheck WujinEligibility(const RuleSet& rules) {
+  return [w = WujinRulesFrom(rules)](const Member& m) {
+    EligibilityVerdict v;
+    v.reason = MemberIneligibility(w, m, &v.rule);
+    return v;
+  };
+}
 
 std::vector<ClaimResult> ComputeWujinPayouts(const RuleSet& rule_set, const MemberTable& members,
                                              const ClaimFile& file, ProblemList& problems,

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "engines/eligibility.h"
 #include "engines/outcome.h"
 #include "records/claims.h"
 #include "records/members.h"
@@ -11,6 +12,9 @@
 #include "ruleset/rule_set.h"
 
 namespace huzhu {
+
+/// The Wujin membership check (in-service staff with a union service card) bound to a rule set.
+EligibilityCheck WujinEligibility(const RuleSet& rules);
 
 /// Computes every claim under the Wujin rule set; results in input order (lump_sum column).
 std::vector<ClaimResult> ComputeWujinPayouts(const RuleSet& rules, const MemberTable& members,

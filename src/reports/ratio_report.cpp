@@ -250,7 +250,8 @@ void WriteFindingsSheet(XlsxWorkbook& book, const MemberTable& members,
                                                {"人员类别", ColumnFormat::kText, 8},
                                                {"文件"},
                                                {"行", ColumnFormat::kInteger, 8},
-                                               {"原因", ColumnFormat::kText, 70}});
+                                               {"原因", ColumnFormat::kText, 60},
+                                               {"依据（规则参数与条款）", ColumnFormat::kText, 50}});
   for (const MemberFinding& f : result.findings) {
     const Member& m = members.at(f.member);
     if (!f.counted) sheet.StyleRow(RowStyle::kAttention);
@@ -264,6 +265,7 @@ void WriteFindingsSheet(XlsxWorkbook& book, const MemberTable& members,
     sheet.Text(members.files()[m.file].path);
     sheet.Integer(m.row);
     sheet.Text(f.reason);
+    sheet.Text(f.rule);
     sheet.EndRow();
   }
 }

@@ -81,6 +81,9 @@ class RatioCli(harness.TempDirTest):
         self.assertIn(("不计入", "BT001", "退休职工连续参互 5 年，不足 8 年"), reasons)
         self.assertIn(("不计入", "BT001", "配偶不能参加职工住院医疗互助保障"), reasons)
         self.assertTrue(any(f[0] == "计入（提示）" and "延迟退休" in f[9] for f in findings))
+        # Each finding names the rule key and the article it rests on (002 attachment 1 art. 1).
+        over70 = next(f for f in findings if "71 岁" in f[9])
+        self.assertTrue(over70[10].startswith("eligibility.max_age_retired（第一条"), over70[10])
 
         rules = {r[0]: r[2] for r in wb["规则"].iter_rows(min_row=2, values_only=True)}
         self.assertEqual(rules["id"], "inner-mongolia/2026/hospital")

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "engine_test_support.h"
+#include "engines/eligibility.h"
 #include "records/units.h"
 
 using namespace huzhu;
@@ -432,4 +433,38 @@ TEST_CASE("ratio: report order — regions by first appearance, failing units fi
   std::vector<std::string> codes;
   for (const std::size_t i : run.result.ReportOrder()) codes.push_back(run.result.units[i].unit_code);
   CHECK(codes == std::vector<std::string>{"A2", "A3", "A1", "B2", "B1"});
+}
+
+TEST_CASE("ratio: Wujin counts in-service members with a union card; no ratio to meet (§6)") {
+  const RuleSet rules = testing::ShippedRules("wujin/2024-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,工会卡号\n";
+  members += Man(1) + ",甲,W1,在职,新参互,3204000000000001\n";
+  members += Man(2) + ",乙,W1,在职,新参互,\n";                   // no union card: not counted
+  members += Man(3) + ",丙,W1,退休,新参互,3204000000000003\n";  // retired: not a member
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nW1,10\n");
+  const UnitRatio& w1 = run.Unit("W1");
+  CHECK(w1.participants_active == 1);
+  CHECK(w1.ineligible == 2);
+  CHECK_FALSE(Fails(run.result, w1));  // 1 of 10, but Wujin has no unit ratio requirement
+  CHECK(w1.premium_total == Y(100));   // 100.00 = 20.00 personal + 80.00 district subsidy
+  CHECK(w1.personal_total == Y(20));
+  REQUIRE(run.result.findings.size() == 2);
+  CHECK(run.result.findings[0].reason.find("工会卡号") != std::string::npos);
+  CHECK(run.result.findings[1].rule.rfind("eligibility.retired（", 0) == 0);
+}
+
+TEST_CASE("ratio: each finding names the rule key and article it rests on") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2021-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,参互日期,连续参互年数\n";
+  // 2021 retirees need consecutive_years ≥ 3 (§3): 2 is not enough.
+  members += testing::TestId("15010219580305001") + ",退,U1,退休,续互,2021-06-01,2\n";
+  // A bad check character: the ledger row is unusable (data contract, GB 11643).
+  members += "150102198003050010,坏,U1,在职,续互,2021-06-01,2\n";
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nU1,1\n");
+  REQUIRE(run.result.findings.size() == 2);
+  CHECK(run.result.findings[0].rule ==
+        "eligibility.retired_min_consecutive_years（" +
+            rules.Get("eligibility.retired_min_consecutive_years").source + "）");
+  CHECK(run.result.findings[1].rule == kLedgerRowRule);
+  CHECK(run.problems.errors() >= 1);  // the bad ID is an input error as well
 }
