@@ -57,7 +57,8 @@ std::int64_t ThresholdHundredths(const UnitCheck& c) { return c.threshold.millio
 /// What the clerk should know about a unit, in the current language.
 std::string UnitNote(const RatioResult& result, const UnitRatio& u) {
   std::string note;
-  auto add = [&note](const std::string& s) { note += note.empty() ? s : "；" + s; };
+  const std::string joiner = Tr("；", "; ");
+  auto add = [&](const std::string& s) { note += note.empty() ? s : joiner + s; };
   if (!u.in_units_file) {
     add(Tr("单位表中没有此单位，无法检查比例", "not in the units file: ratio not checked"));
   } else if (result.rules.applies && !u.has_base) {
