@@ -287,8 +287,9 @@ RatioResult ComputeRatio(const RuleSet& rules, const MemberTable& members, const
       problems.Warning(units.Where(u), Tr("单位 " + r.unit_code + " 在会员名单中没有人员",
                                           "unit " + r.unit_code + " has no members in the ledger"));
     }
-    if (!result.rules.applies) continue;
+    // Without a ratio rule (Wujin) the unit's ratio is still shown, against a threshold of 0.
     const std::optional<std::int64_t> base = BaseOf(u, result.rules.base);
+    if (!base && !result.rules.applies) continue;
     if (!base) {
       problems.Error(units.Where(u), Tr("单位 " + r.unit_code + " 缺少" +
                                             BaseName(result.rules.base) + "，无法检查参互比例",

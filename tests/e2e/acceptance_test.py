@@ -14,9 +14,6 @@ Standard library only.
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from collections import defaultdict
 
 import harness
@@ -56,27 +53,9 @@ def load_cases():
     return cases
 
 
-def write_table(path, columns, rows):
-    """UTF-8 with BOM; the columns used by any row, in the canonical order (unknown keys last)."""
-    used = [c for c in columns if any(c in r for r in rows)]
-    for r in rows:  # each unknown key once, even when several rows have it
-        used += [k for k in r if k not in used]
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:
-        w = csv.writer(f)
-        w.writerow(used)
-        for r in rows:
-            w.writerow([r.get(c, "") for c in used])
-
-
 def read_payouts(path):
     with open(path, encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def contract_check(out, claims):
-    tool = os.path.join(harness.ARGS.shared, "tools", "contract-check")
-    return subprocess.run([sys.executable, tool, str(out), "--claims", str(claims)],
-                          capture_output=True, text=True, timeout=120)
 
 
 def expectations(case):
@@ -115,19 +94,14 @@ class AcceptanceFile(harness.TempDirTest):
 
 class ImHospitalAcceptance(harness.TempDirTest):
     def test_cases(self):
-        only = os.environ.get("HUZHU_ACCEPT_CASE", "")
-        cases = [c for c in load_cases() if only in c["id"]]
-        self.assertTrue(cases, f"no case matches {only!r}")
-        for case in cases:
-            with self.subTest(case=case["id"]):
-                self.run_case(case)
+        harness.run_cases(self, load_cases(), self.run_case)
 
     def run_case(self, case):
         d = self.tmp / case["id"]
         d.mkdir()
         members, claims, out = d / "members.csv", d / "claims.csv", d / "out"
-        write_table(members, MEMBER_COLUMNS, case["members"])
-        write_table(claims, CLAIM_COLUMNS, case["claims"])
+        harness.write_table(members, MEMBER_COLUMNS, case["members"])
+        harness.write_table(claims, CLAIM_COLUMNS, case["claims"])
         r = harness.run_huzhu("payout", "--rules", case["rules"], "--members", members, "--claims", claims,
                               "--out", out)
         # Data contract, exit codes: 0, or 1 when input rows were invalid (invalid_input claims).
@@ -148,7 +122,7 @@ class ImHospitalAcceptance(harness.TempDirTest):
             if "note_contains" in exp and exp["note_contains"] not in row.get("note", ""):
                 problems.append(f"{where} note: expected it to mention {exp['note_contains']!r}, "
                                 f"got {row.get('note')!r}")
-        cc = contract_check(out, claims)
+        cc = harness.contract_check(out, claims)
         if cc.returncode != 0:
             problems.append("contract-check: " + cc.stdout.strip())
         if problems:
@@ -231,12 +205,7 @@ class SampleClaims(harness.TempDirTest):
                     status, _, reason = want.partition(":")
                     if (row["status"], row["reason"]) != (status, reason):
                         problems.append(f"{cid}: expected {want}, got {row['status']}:{row['reason']}")
-                if cpath.suffix == ".xlsx":
-                    cc = subprocess.run([sys.executable, os.path.join(harness.ARGS.shared, "tools",
-                                                                      "contract-check"), str(out)],
-                                        capture_output=True, text=True, timeout=120)
-                else:
-                    cc = contract_check(out, cpath)
+                cc = harness.contract_check(out, None if cpath.suffix == ".xlsx" else cpath)
                 if cc.returncode != 0:
                     problems.append("contract-check: " + cc.stdout.strip())
                 if problems:
