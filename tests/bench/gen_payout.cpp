@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
     m.id = IdNumber(kAreas[r], 1966 + d % 40, 1 + (d / 40) % 12, 1 + d % 28, static_cast<int>(k % 1000));
     m.name = std::string(kSurnames[rng.Int(0, 11)]) + kGiven[rng.Int(0, 13)] + kGiven[rng.Int(0, 13)];
     char unit[32];
-    std::snprintf(unit, sizeof unit, "U%02d%05ld", r, (i / 40) % 100000);
+    // About 43 members a unit, as in a province (1,300,000 members in some 30,000 units).
+    std::snprintf(unit, sizeof unit, "U%02d%05ld", r, k / 43);
     m.unit = unit;
     m.region = kRegions[r];
     m.card = Card(rng);
