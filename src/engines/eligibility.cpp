@@ -8,9 +8,9 @@ namespace huzhu {
 
 namespace {
 
-/// The membership fields of HospitalRules (period, coverage, eligibility), read tolerantly so
-/// that the IM hospital and Hengyang files can use MemberIneligibility without their payout
-/// blocks.
+/// The membership fields of HospitalRules (period, coverage, eligibility), read tolerantly (the
+/// optional keys default to "no such rule") so that every hospital-family file can use
+/// MemberIneligibility without its payout blocks.
 HospitalRules MembershipRulesFrom(const RuleSet& r) {
   HospitalRules h;
   h.period_start = r.GetDate("period.start");
@@ -27,6 +27,9 @@ HospitalRules MembershipRulesFrom(const RuleSet& r) {
                               ? r.GetInt("eligibility.retired_min_consecutive_years")
                               : 0;
   }
+  h.female_retirement_age = r.Has("eligibility.female_retirement_age")
+                                ? r.GetInt("eligibility.female_retirement_age")
+                                : 0;
   h.resident_insurance = r.Has("eligibility.resident_insurance")
                              ? r.GetText("eligibility.resident_insurance")
                              : "review";

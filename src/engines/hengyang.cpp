@@ -10,6 +10,7 @@
 #include "core/diagnostics.h"
 #include "engines/blocks.h"
 #include "engines/claim_checks.h"
+#include "engines/eligibility.h"
 #include "engines/hospital.h"
 
 namespace huzhu {
@@ -31,20 +32,7 @@ struct HengyangRules {
 HengyangRules HengyangRulesFrom(const RuleSet& r) {
   HengyangRules h;
   HospitalRules& c = h.common;
-  c.period_start = r.GetDate("period.start");
-  c.period_end = r.GetDate("period.end");
-  c.coverage = r.GetText("period.coverage");
-  c.before_cover_start = r.GetText("period.before_cover_start");
-  c.min_age = r.GetInt("eligibility.min_age");
-  // No in-service upper age in 003: no over-age note.
-  c.max_age_active = r.Has("eligibility.max_age_active") ? r.GetInt("eligibility.max_age_active") : 1000;
-  c.retired = r.Has("eligibility.retired") ? r.GetText("eligibility.retired") : "not_allowed";
-  if (c.retired != "not_allowed") {
-    c.max_age_retired = r.GetInt("eligibility.max_age_retired");
-    c.retired_min_years = r.GetInt("eligibility.retired_min_consecutive_years");
-  }
-  c.resident_insurance =
-      r.Has("eligibility.resident_insurance") ? r.GetText("eligibility.resident_insurance") : "review";
+  c = MembershipRules(r);  // no in-service upper age in 003: no over-age note
   c.causes = CauseTable(r);
   c.kinds = CoveredKinds(r);
   c.require_settlement = r.GetBool("claims.require_settlement");

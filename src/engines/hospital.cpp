@@ -80,19 +80,7 @@ struct Stay {
 }  // namespace
 
 HospitalRules HospitalRulesFrom(const RuleSet& r) {
-  HospitalRules h;
-  h.period_start = r.GetDate("period.start");
-  h.period_end = r.GetDate("period.end");
-  h.coverage = r.GetText("period.coverage");
-  h.before_cover_start = r.GetText("period.before_cover_start");
-  h.min_age = r.GetInt("eligibility.min_age");
-  h.max_age_active = r.GetInt("eligibility.max_age_active");
-  h.retired = r.GetText("eligibility.retired");
-  if (h.retired != "not_allowed") {
-    h.max_age_retired = r.GetInt("eligibility.max_age_retired");
-    h.retired_min_years = r.GetInt("eligibility.retired_min_consecutive_years");
-  }
-  h.resident_insurance = r.GetText("eligibility.resident_insurance");
+  HospitalRules h = MembershipRules(r);
   h.causes = CauseTable(r);
   h.kinds = CoveredKinds(r);
   h.require_settlement = r.GetBool("claims.require_settlement");
@@ -170,12 +158,21 @@ std::string MemberIneligibility(const HospitalRules& rules, const Member& m, std
     return broke("eligibility.min_age", Tr("年龄 " + std::to_string(age) + " 岁，不满 " + std::to_string(rules.min_age) + " 周岁",
               "aged " + std::to_string(age) + ", under " + std::to_string(rules.min_age)));
   }
-  if (age > rules.max_age_active && warning != nullptr) {
+  if (warning == nullptr) return "";
+  if (age > rules.max_age_active) {
     if (warning_rule != nullptr) *warning_rule = "eligibility.max_age_active";
     *warning = Tr("在职会员年龄 " + std::to_string(age) + " 岁，超过 " +
                       std::to_string(rules.max_age_active) + " 周岁（延迟退休？请核实）",
                   "in-service member aged " + std::to_string(age) + ", over " +
                       std::to_string(rules.max_age_active) + " (delayed retirement? check)");
+  } else if (rules.female_retirement_age > 0 && m.sex == Sex::kFemale &&
+             age > rules.female_retirement_age) {
+    // §1: a woman past a statutory retirement age (50 or 55 by post, not in the ledger) who is
+    // still in service is a warning too, never ineligible.
+    if (warning_rule != nullptr) *warning_rule = "eligibility.female_retirement_age";
+    *warning = Tr("在职女职工年龄 " + std::to_string(age) + " 岁，已过法定退休年龄（50 或 55 周岁，视岗位而定），请核实是否仍在职",
+                  "in-service woman aged " + std::to_string(age) +
+                      ", past a statutory retirement age (50 or 55 by post): check she is still in service");
   }
   return "";
 }

@@ -25,6 +25,7 @@ struct HospitalRules {
   std::string coverage;            ///< fixed | month_15th | enrolment_year
   std::string before_cover_start;  ///< other_period | other_period_if_renewed
   std::int64_t min_age = 16, max_age_active = 60;
+  std::int64_t female_retirement_age = 0;  ///< in-service women past it: a warning (0: none)
   std::string retired;  ///< allowed | renewed_units_only | not_allowed
   std::int64_t max_age_retired = 0, retired_min_years = 0;
   std::string resident_insurance;  ///< review | ineligible

@@ -71,6 +71,8 @@ std::vector<ParamSchema> CommonParams() {
       {"eligibility", "min_age", P::kInt, true, {}, 0, 120, false, "在职最低年龄"},
       {"eligibility", "max_age_active", P::kInt, false, {}, 0, 120, false,
        "在职最高年龄（超过仅提示：延迟退休）"},
+      {"eligibility", "female_retirement_age", P::kInt, false, {}, 0, 120, false,
+       "在职女职工超过此年龄仅提示（法定退休年龄 50 或 55 周岁，视岗位）"},
       {"eligibility",
        "retired",
        P::kText,

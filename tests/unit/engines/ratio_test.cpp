@@ -468,3 +468,20 @@ TEST_CASE("ratio: each finding names the rule key and article it rests on") {
   CHECK(run.result.findings[1].rule == kLedgerRowRule);
   CHECK(run.problems.errors() >= 1);  // the bad ID is an input error as well
 }
+
+TEST_CASE("ratio: an in-service woman past 50 is a warning, counted (§1 delayed retirement)") {
+  const RuleSet rules = testing::ShippedRules("inner-mongolia/2026-hospital.toml");
+  std::string members = "身份证号,姓名,单位编码,人员类别,参互类型,参互日期,连续参互年数\n";
+  // Women (even 17th digit) born 1975-09-01: 50 on 2025-08-01 (not past 50), 51 on 2026-09-01.
+  members += testing::TestId("15010219750901002") + ",五十,U1,在职,续互,2025-08-01,2\n";
+  members += testing::TestId("15010219740901002") + ",五一,U1,在职,续互,2025-09-01,2\n";
+  // The same birth date for a man: no warning until over 60.
+  members += testing::TestId("15010219740901001") + ",男,U1,在职,续互,2025-09-01,2\n";
+  const RatioRun run = RunRatio(rules, members, "单位编码,在职职工人数\nU1,3\n");
+  CHECK(run.Unit("U1").participants_active == 3);
+  REQUIRE(run.result.findings.size() == 1);
+  CHECK(run.result.findings[0].member == 1);
+  CHECK(run.result.findings[0].counted);
+  CHECK(run.result.findings[0].reason.find("51 岁") != std::string::npos);
+  CHECK(run.result.findings[0].rule.rfind("eligibility.female_retirement_age（", 0) == 0);
+}
