@@ -22,5 +22,6 @@ void RegisterInspect(CLI::App& app, Context& ctx);
 void RegisterRules(CLI::App& app, Context& ctx);
 void RegisterPayout(CLI::App& app, Context& ctx);
 void RegisterRatio(CLI::App& app, Context& ctx);
+void RegisterScore(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

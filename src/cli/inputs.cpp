@@ -19,16 +19,19 @@ RuleSet LoadRulesLogged(const std::string& rules, const std::string& override_fi
 }
 
 MemberTable ReadMembersLogged(const std::vector<std::string>& files, const std::string& sheet,
-                              const RuleSet& rules, ProblemList& problems, const Context& ctx) {
+                              const RuleSet& rules, ProblemList& problems, const Context& ctx,
+                              bool all_projects) {
   const auto t0 = std::chrono::steady_clock::now();
   MemberTable members;
   {
     Progress progress(Tr("读取会员名单", "reading members"), ctx.log.quiet);
-    members = ReadMembers(files, sheet, ProjectOf(rules), problems,
+    members = ReadMembers(files, sheet, ProjectOf(rules), all_projects, problems,
                           [&](std::uint64_t d, std::uint64_t t) { progress.Update(d, t); });
   }
-  spdlog::info(fmt::runtime(Tr("会员名单：{} 行（本项目 {} 人），{:.2f} 秒",
-                               "members: {} rows ({} in this project), {:.2f} s")),
+  spdlog::info(fmt::runtime(all_projects ? Tr("会员名单：{} 行（各项目共 {} 人），{:.2f} 秒",
+                                              "members: {} rows ({} in all projects), {:.2f} s")
+                                         : Tr("会员名单：{} 行（本项目 {} 人），{:.2f} 秒",
+                                              "members: {} rows ({} in this project), {:.2f} s")),
                members.rows_read(), members.size(), Seconds(t0));
   return members;
 }

@@ -17,9 +17,11 @@ namespace huzhu::cli {
 /// Loads `rules` (a path or scheme/year/project id) with an optional override file, and logs it.
 RuleSet LoadRulesLogged(const std::string& rules, const std::string& override_file);
 
-/// Reads the member files for the rule set's project, with progress on a terminal.
+/// Reads the member files for the rule set's project (or, with `all_projects`, every project's
+/// rows), with progress on a terminal.
 MemberTable ReadMembersLogged(const std::vector<std::string>& files, const std::string& sheet,
-                              const RuleSet& rules, ProblemList& problems, const Context& ctx);
+                              const RuleSet& rules, ProblemList& problems, const Context& ctx,
+                              bool all_projects = false);
 
 /// One InputRecord per file, hashed; `rows` is filled in by the caller where it is known.
 std::vector<InputRecord> HashInputs(const std::string& role, const std::vector<std::string>& files);

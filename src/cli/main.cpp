@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   cli::RegisterRules(app, ctx);
   cli::RegisterPayout(app, ctx);
   cli::RegisterRatio(app, ctx);
+  cli::RegisterScore(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -80,6 +80,12 @@ void CsvWriter::MoneyField(Money amount) { Raw(TwoDecimals(amount.fen())); }
 void CsvWriter::DateField(Date date) { Raw(date.ToIso()); }
 void CsvWriter::Integer(std::int64_t value) { Raw(std::to_string(value)); }
 void CsvWriter::Hundredths(std::int64_t value) { Raw(TwoDecimals(value)); }
+
+void CsvWriter::Tenths(std::int64_t value) {
+  const std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  Raw((value < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10));
+}
 void CsvWriter::Bool(bool value) { Raw(value ? "true" : "false"); }
 void CsvWriter::Blank() { Raw(""); }
 

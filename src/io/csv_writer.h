@@ -29,6 +29,8 @@ class CsvWriter {
   void Integer(std::int64_t value);
   /// Hundredths with two decimals: 7647 → "76.47".
   void Hundredths(std::int64_t value);
+  /// Tenths with one decimal: -25 → "-2.5" (a number: never guarded as text).
+  void Tenths(std::int64_t value);
   void Bool(bool value);  ///< "true"/"false"
   void Blank();
   void EndRow();

@@ -39,8 +39,9 @@ struct XlsxWorkbook::Formats {
   lxw_format* title = nullptr;
   lxw_format* subtitle = nullptr;
   lxw_format* form_header = nullptr;
+  lxw_format* conditional[4] = {};  ///< by RowStyle: the conditional-format highlight
   // [style][format]
-  lxw_format* cells[4][5] = {};
+  lxw_format* cells[4][6] = {};
 };
 
 XlsxWorkbook::XlsxWorkbook(const std::string& path, const std::string& temp_dir)
@@ -83,11 +84,18 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path, const std::string& temp_dir)
   format_set_text_wrap(f.form_header);
   format_set_align(f.form_header, LXW_ALIGN_CENTER);
   format_set_align(f.form_header, LXW_ALIGN_VERTICAL_CENTER);
+  // Conditional highlights: dark red on light red, dark green on light green (Excel's own).
+  f.conditional[static_cast<int>(RowStyle::kAttention)] = workbook_add_format(book_);
+  format_set_font_color(f.conditional[1], 0x9C0006);
+  format_set_bg_color(f.conditional[1], kAttentionFill);
+  f.conditional[static_cast<int>(RowStyle::kGood)] = workbook_add_format(book_);
+  format_set_font_color(f.conditional[2], 0x006100);
+  format_set_bg_color(f.conditional[2], kGoodFill);
   // Styles: normal, attention (red fill), good (green fill), total (bold, top border).
   const lxw_color_t fills[4] = {0, kAttentionFill, kGoodFill, 0};
-  const char* num_formats[5] = {"@", "#,##0.00", "yyyy-mm-dd", "0", "0.00"};
+  const char* num_formats[6] = {"@", "#,##0.00", "yyyy-mm-dd", "0", "0.00", "0.0"};
   for (int s = 0; s < 4; ++s) {
-    for (int k = 0; k < 5; ++k) {
+    for (int k = 0; k < 6; ++k) {
       lxw_format* fmt = workbook_add_format(book_);
       if (k != 0) format_set_num_format(fmt, num_formats[k]);
       if (fills[s] != 0) {
@@ -118,7 +126,7 @@ XlsxSheet& XlsxWorkbook::AddSheet(const std::string& name, std::vector<XlsxColum
                 Tr("无法添加工作表“" + name + "”", "cannot add the sheet '" + name + "'"));
   }
   sheets_.push_back(std::unique_ptr<XlsxSheet>(
-      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kTable)));
+      new XlsxSheet(*this, ws, name, std::move(columns), XlsxSheet::Kind::kTable)));
   return *sheets_.back();
 }
 
@@ -132,7 +140,7 @@ XlsxSheet& XlsxWorkbook::AddKeyValueSheet(const std::string& name, const std::st
   std::vector<XlsxColumn> columns{{key_header, ColumnFormat::kText, 0},
                                   {value_header, ColumnFormat::kText, 0}};
   sheets_.push_back(std::unique_ptr<XlsxSheet>(
-      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kKeyValue)));
+      new XlsxSheet(*this, ws, name, std::move(columns), XlsxSheet::Kind::kKeyValue)));
   return *sheets_.back();
 }
 
@@ -144,9 +152,42 @@ XlsxSheet& XlsxWorkbook::AddFormSheet(const std::string& name, const std::string
     throw Error(ErrorKind::kOutput, Location(path_),
                 Tr("无法添加工作表“" + name + "”", "cannot add the sheet '" + name + "'"));
   }
-  sheets_.push_back(std::unique_ptr<XlsxSheet>(
-      new XlsxSheet(*this, ws, std::move(columns), XlsxSheet::Kind::kForm, title, subtitle)));
+  sheets_.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(
+      *this, ws, name, std::move(columns), XlsxSheet::Kind::kForm, title, subtitle)));
   return *sheets_.back();
+}
+
+void XlsxWorkbook::AddBarChartSheet(const std::string& name, const std::string& title,
+                                    const XlsxSheet& data, std::uint32_t rows,
+                                    std::uint16_t category_column,
+                                    const std::vector<ChartSeries>& series,
+                                    const std::string& value_axis_title) {
+  lxw_chartsheet* cs = workbook_add_chartsheet(book_, name.c_str());
+  lxw_chart* chart = workbook_add_chart(book_, LXW_CHART_BAR);
+  if (cs == nullptr || chart == nullptr) {
+    throw Error(ErrorKind::kOutput, Location(path_),
+                Tr("无法添加图表“" + name + "”", "cannot add the chart '" + name + "'"));
+  }
+  const lxw_row_t first = data.first_data_row();
+  const lxw_row_t last = first + (rows == 0 ? 0 : rows - 1);
+  for (const ChartSeries& s : series) {
+    lxw_chart_series* cs_series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(cs_series, data.name().c_str(), first, category_column, last,
+                                category_column);
+    chart_series_set_values(cs_series, data.name().c_str(), first, s.column, last, s.column);
+    chart_series_set_name(cs_series, s.name.c_str());
+  }
+  chart_title_set_name(chart, title.c_str());
+  // Bar charts draw the first category at the bottom: reverse it, so the regions read top-down
+  // in the table's order.
+  chart_axis_set_reverse(chart->x_axis);
+  chart_axis_set_name(chart->y_axis, value_axis_title.c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  const lxw_error error = chartsheet_set_chart(cs, chart);
+  if (error != LXW_NO_ERROR) {
+    throw Error(ErrorKind::kOutput, Location(path_),
+                Tr("写入图表失败：", "writing the chart failed: ") + ErrorText(error));
+  }
 }
 
 void XlsxWorkbook::Close() {
@@ -161,9 +202,10 @@ void XlsxWorkbook::Close() {
   }
 }
 
-XlsxSheet::XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns,
-                     Kind kind, const std::string& title, const std::string& subtitle)
-    : book_(book), sheet_(sheet), columns_(std::move(columns)), kind_(kind) {
+XlsxSheet::XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::string name,
+                     std::vector<XlsxColumn> columns, Kind kind, const std::string& title,
+                     const std::string& subtitle)
+    : book_(book), sheet_(sheet), name_(std::move(name)), columns_(std::move(columns)), kind_(kind) {
   widths_.resize(columns_.size(), 0);
   for (std::size_t c = 0; c < columns_.size(); ++c) widths_[c] = DisplayWidth(columns_[c].header);
   if (kind_ == Kind::kForm) {
@@ -311,6 +353,14 @@ void XlsxSheet::Hundredths(std::int64_t value) {
   ++col_;
 }
 
+void XlsxSheet::Tenths(std::int64_t value) {
+  if (Sampling()) Track(std::to_string(value).size() + 1);
+  Check(worksheet_write_number(sheet_, row_, col_, static_cast<double>(value) / 10.0,
+                               FormatFor(ColumnFormat::kDecimal1)),
+        "number");
+  ++col_;
+}
+
 void XlsxSheet::Blank() {
   if (pending_style_ != RowStyle::kNormal) {
     Check(worksheet_write_blank(sheet_, row_, col_, FormatFor(ColumnFormat::kText)), "blank");
@@ -324,7 +374,28 @@ void XlsxSheet::EndRow() {
   col_ = 0;
 }
 
+void XlsxSheet::HighlightWhen(std::uint16_t first_col, std::uint16_t last_col,
+                              std::string formula, RowStyle style) {
+  highlights_.push_back(Highlight{first_col, last_col, std::move(formula), style});
+}
+
 void XlsxSheet::Finish() {
+  if (row_ > first_data_row_) {
+    for (Highlight& h : highlights_) {
+      std::string formula = h.formula;
+      const std::string row = std::to_string(first_data_row_ + 1);
+      for (std::size_t at; (at = formula.find("{row}")) != std::string::npos;) {
+        formula.replace(at, 5, row);
+      }
+      lxw_conditional_format cf{};
+      cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+      cf.value_string = formula.data();
+      cf.format = book_.formats_->conditional[static_cast<int>(h.style)];
+      Check(worksheet_conditional_format_range(sheet_, first_data_row_, h.first_col, row_ - 1,
+                                               h.last_col, &cf),
+            "conditional format");
+    }
+  }
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     double width = columns_[c].width;
     if (width <= 0) {

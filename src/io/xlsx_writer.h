@@ -25,6 +25,7 @@ enum class ColumnFormat {
   kDate,      ///< yyyy-mm-dd
   kInteger,   ///< 0
   kDecimal2,  ///< 0.00 (percentages shown as numbers, e.g. 76.47)
+  kDecimal1,  ///< 0.0 (points, e.g. 3.7)
 };
 
 struct XlsxColumn {
@@ -52,6 +53,8 @@ class XlsxSheet {
   void Integer(std::int64_t value);
   /// A number with two decimals given in hundredths (7647 → 76.47).
   void Hundredths(std::int64_t value);
+  /// A number with one decimal given in tenths (37 → 3.7).
+  void Tenths(std::int64_t value);
   void Blank();
   /// Highlights the row being written (call before its first cell).
   void StyleRow(RowStyle style) { pending_style_ = style; }
@@ -59,12 +62,21 @@ class XlsxSheet {
   void EndRow();
   /// Number of data rows written so far.
   std::uint32_t data_rows() const { return row_ - first_data_row_; }
+  /// The 0-based row of the first data row (below the header).
+  std::uint32_t first_data_row() const { return first_data_row_; }
+  const std::string& name() const { return name_; }
+  /// Conditional formatting over columns [first_col, last_col] of every data row written:
+  /// highlighted when `formula` holds. The formula is Excel's, written for the first data row,
+  /// with {row} standing for that row's 1-based number: "=$D{row}<$C{row}".
+  void HighlightWhen(std::uint16_t first_col, std::uint16_t last_col, std::string formula,
+                     RowStyle style);
 
  private:
   friend class XlsxWorkbook;
   enum class Kind { kTable, kKeyValue, kForm };
-  XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::vector<XlsxColumn> columns, Kind kind,
-            const std::string& title = "", const std::string& subtitle = "");
+  XlsxSheet(XlsxWorkbook& book, lxw_worksheet* sheet, std::string name,
+            std::vector<XlsxColumn> columns, Kind kind, const std::string& title = "",
+            const std::string& subtitle = "");
   void WriteHeader(std::uint32_t top);
   void WriteFormHeader(const std::string& title, const std::string& subtitle);
   void Finish();
@@ -73,8 +85,15 @@ class XlsxSheet {
   bool Sampling() const;
   void Track(std::size_t display_width);
 
+  struct Highlight {
+    std::uint16_t first_col, last_col;
+    std::string formula;
+    RowStyle style;
+  };
   XlsxWorkbook& book_;
   lxw_worksheet* sheet_;
+  std::string name_;
+  std::vector<Highlight> highlights_;
   std::vector<XlsxColumn> columns_;
   std::vector<std::size_t> widths_;
   Kind kind_;
@@ -106,6 +125,16 @@ class XlsxWorkbook {
   /// header, no filter. A RowStyle::kTotal row gives the bold 合计 line.
   XlsxSheet& AddFormSheet(const std::string& name, const std::string& title,
                           const std::string& subtitle, std::vector<XlsxColumn> columns);
+  /// A chart sheet holding a clustered bar chart of the first `rows` data rows of `data`: one bar
+  /// per series (a column of `data`) for each category (the rows' `category_column`).
+  struct ChartSeries {
+    std::string name;
+    std::uint16_t column;
+  };
+  void AddBarChartSheet(const std::string& name, const std::string& title, const XlsxSheet& data,
+                        std::uint32_t rows, std::uint16_t category_column,
+                        const std::vector<ChartSeries>& series,
+                        const std::string& value_axis_title);
   /// Finishes every sheet and writes the file. Throws Error(kOutput) on failure.
   void Close();
 

@@ -131,6 +131,7 @@ const TableSpec& TargetsTable() {
           F("target", "目标人数", T::kInteger, N::kRequired),
           F("includes", "包含地区", T::kText),
           F("last_year", "上年参互人数", T::kInteger),
+          F("source", "来源", T::kText),
       }};
   return spec;
 }

@@ -45,11 +45,23 @@ std::optional<std::uint64_t> IdKey(std::string_view id) {
   return key;
 }
 
+namespace {
+// Index keys: the 17-digit ID key and the project, so that one person may be in both projects.
+std::uint64_t IndexKey(std::uint64_t id_key, Project project) {
+  return id_key * 2 + static_cast<std::uint64_t>(project);
+}
+}  // namespace
+
 std::int64_t MemberTable::Find(std::string_view id_number) const {
+  return Find(id_number, project_);
+}
+
+std::int64_t MemberTable::Find(std::string_view id_number, Project project) const {
   const auto key = IdKey(id_number);
   if (!key) return -1;
-  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(*key, std::uint32_t{0}));
-  if (it == index_.end() || it->first != *key) return -1;
+  const std::uint64_t k = IndexKey(*key, project);
+  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(k, std::uint32_t{0}));
+  if (it == index_.end() || it->first != k) return -1;
   return it->second;
 }
 
@@ -62,7 +74,9 @@ void MemberTable::BuildIndex(ProblemList& problems) {
   index_.clear();
   index_.reserve(members_.size());
   for (std::uint32_t i = 0; i < members_.size(); ++i) {
-    if (const auto key = IdKey(members_[i].id)) index_.emplace_back(*key, i);
+    if (const auto key = IdKey(members_[i].id)) {
+      index_.emplace_back(IndexKey(*key, members_[i].project), i);
+    }
   }
   // Stable by row order: the first row of an ID wins.
   std::stable_sort(index_.begin(), index_.end(),
@@ -111,7 +125,14 @@ const FieldId f_unit_name = MembersTable().Id("unit_name");
 
 MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
                         Project project, ProblemList& problems, const ProgressFn& progress) {
+  return ReadMembers(files, sheet, project, false, problems, progress);
+}
+
+MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
+                        Project project, bool all_projects, ProblemList& problems,
+                        const ProgressFn& progress) {
   MemberTable table;
+  table.project_ = project;
   for (const std::string& path : files) {
     const auto file_index = static_cast<std::uint16_t>(table.files_.size());
     table.files_.push_back(InputFile{path, ""});
@@ -125,7 +146,9 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
             sheet_known = true;
           }
           ++table.rows_read_;
-          // 项目: rows of another project are not ours.
+          // 项目: rows of another project are not ours (unless all projects are read); an empty
+          // 项目 means `project`.
+          Project row_project = project;
           const std::string project_text = row.Text(f_project);
           if (!project_text.empty()) {
             const auto p = ParseProject(project_text);
@@ -135,13 +158,14 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
                                 "unknown project '" + project_text + "' (住院医疗 or 女性馨康)"));
               return;
             }
-            if (*p != project) {
+            if (*p != project && !all_projects) {
               ++table.skipped_other_project_;
               return;
             }
+            row_project = *p;
           }
           Member m;
-          m.project = project;
+          m.project = row_project;
           m.row = row.number();
           m.file = file_index;
           std::string problem;

@@ -75,6 +75,8 @@ class MemberTable {
   /// Index of the member with this ID (17 digits + check character, compared on the first 17),
   /// or -1. The first row of an ID wins; repeats are listed as problems.
   std::int64_t Find(std::string_view id_number) const;
+  /// The same, in a table read with all projects: the member's row in `project`.
+  std::int64_t Find(std::string_view id_number, Project project) const;
   const Member& at(std::size_t i) const { return members_[i]; }
   std::size_t size() const { return members_.size(); }
   const std::vector<InputFile>& files() const { return files_; }
@@ -84,13 +86,14 @@ class MemberTable {
 
  private:
   friend MemberTable ReadMembers(const std::vector<std::string>&, const std::string&, Project,
-                                 ProblemList&, const ProgressFn&);
+                                 bool, ProblemList&, const ProgressFn&);
   void BuildIndex(ProblemList& problems);
 
   std::vector<Member> members_;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // sorted by key
   std::vector<InputFile> files_;
   TextArena arena_;
+  Project project_ = Project::kHospital;  ///< the project of rows with an empty 项目
   std::int64_t skipped_other_project_ = 0;
   std::int64_t rows_read_ = 0;
 };
@@ -103,5 +106,12 @@ std::optional<std::uint64_t> IdKey(std::string_view id_number);
 /// for problems with a file as a whole (unreadable, no header, missing required column).
 MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
                         Project project, ProblemList& problems, const ProgressFn& progress = nullptr);
+
+/// The same; with `all_projects` the rows of every project are kept (each with its own
+/// Member::project; an empty 项目 means `project`), for the regional scoring, which counts both
+/// projects in one pass over the ledger.
+MemberTable ReadMembers(const std::vector<std::string>& files, const std::string& sheet,
+                        Project project, bool all_projects, ProblemList& problems,
+                        const ProgressFn& progress = nullptr);
 
 }  // namespace huzhu

@@ -6,8 +6,8 @@
 namespace huzhu {
 
 void WriteRulesSheet(XlsxWorkbook& book, const RuleSet& rules,
-                     const std::vector<InputRecord>& inputs) {
-  XlsxSheet& sheet = book.AddSheet("规则", {{"参数", ColumnFormat::kText, 34},
+                     const std::vector<InputRecord>& inputs, const std::string& name) {
+  XlsxSheet& sheet = book.AddSheet(name, {{"参数", ColumnFormat::kText, 34},
                                            {"说明", ColumnFormat::kText, 30},
                                            {"值", ColumnFormat::kText, 50},
                                            {"条款出处", ColumnFormat::kText, 40},

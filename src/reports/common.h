@@ -20,7 +20,7 @@ struct InputRecord {
 };
 
 void WriteRulesSheet(XlsxWorkbook& book, const RuleSet& rules,
-                     const std::vector<InputRecord>& inputs);
+                     const std::vector<InputRecord>& inputs, const std::string& name = "规则");
 void WriteProblemsSheet(XlsxWorkbook& book, const ProblemList& problems);
 
 /// A transfer reference prefix for a rule set: IM2026H, HY2021H, WJ2024H, IM2026W.

@@ -25,6 +25,7 @@ std::vector<SectionSchema> CommonSections() {
       {"period_cap", false, "保障期补助上限"},
       {"premium", false, "会费（互助金）"},
       {"ratio", false, "单位参互比例"},
+      {"score", false, "地区目标考核评分"},
   };
 }
 
@@ -191,6 +192,21 @@ std::vector<ParamSchema> CommonParams() {
       {"ratio", "small_unit_max_eligible", P::kInt, false, {}, 1, 1000000000, false,
        "小单位（符合条件人数少于此数）"},
       {"ratio", "small_unit_threshold", P::kRate, false, {}, 0, 0, false, "小单位参互比例下限"},
+
+      // Regional scoring (rules reference §8; 000 attachment 4). Points are whole points or
+      // tenths of a point, so that every computation stays on integers.
+      {"score", "target_met_points", P::kInt, true, {}, 0, 100, false, "完成全部项目目标得分"},
+      {"score", "short_step_percent", P::kInt, true, {}, 1, 100, false,
+       "未完成：每差此百分比（不足按一档计）为一档"},
+      {"score", "short_step_tenths", P::kInt, true, {}, 0, 100, false, "未完成：每档扣分（以 0.1 分计）"},
+      {"score", "over_step_percent", P::kInt, true, {}, 1, 100, false,
+       "超额：每超此百分比（不足按一档计）为一档"},
+      {"score", "over_step_tenths", P::kInt, true, {}, 0, 100, false, "超额：每档加分（以 0.1 分计）"},
+      {"score", "max_adjustment_tenths", P::kInt, true, {}, 0, 1000, false,
+       "各项目加减分合计的上下限（以 0.1 分计）"},
+      {"score", "manual_item_max_tenths", P::kInt, true, {}, 0, 100, false,
+       "其余四项（组织领导、申领审核、日常管理、新闻宣传）每项满分（以 0.1 分计）"},
+      {"score", "renewal_rate_min", P::kRate, false, {}, 0, 0, false, "续会率下限（与得分并列显示）"},
   };
 }
 

@@ -117,3 +117,20 @@ TEST_CASE("OutputStage removes staging folders of runs that were killed") {
   CHECK_FALSE(fs::exists(out / ".huzhu-staging-4194305"));
   CHECK(Slurp(out / "payouts.csv") == "new");
 }
+
+TEST_CASE("CsvWriter writes points in tenths with one decimal, signed, never guarded as text") {
+  TempDir tmp;
+  const fs::path p = tmp.path / "t.csv";
+  {
+    CsvWriter w(p.string());
+    w.Header({"a", "b", "c", "d", "e"});
+    w.Tenths(-25);
+    w.Tenths(-1);
+    w.Tenths(0);
+    w.Tenths(60);
+    w.Tenths(100);
+    w.EndRow();
+    w.Close();
+  }
+  CHECK(Slurp(p) == "\xEF\xBB\xBF" "a,b,c,d,e\r\n-2.5,-0.1,0.0,6.0,10.0\r\n");
+}
