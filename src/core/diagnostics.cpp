@@ -20,13 +20,10 @@ Language CurrentLanguage() { return g_language; }
 std::string ColumnLetter(int column) {
   if (column < 0) return "";
   std::string letters;
-  int n = column + 1;
-  while (n > 0) {
-    const int rem = (n - 1) % 26;
-    letters.insert(letters.begin(), static_cast<char>('A' + rem));
-    n = (n - 1) / 26;
+  for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+    letters.push_back(static_cast<char>('A' + (n - 1) % 26));
   }
-  return letters;
+  return std::string(letters.rbegin(), letters.rend());
 }
 
 std::string FormatLocation(const Location& where) {

@@ -1,5 +1,7 @@
 #include "reports/score_report.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 
 #include "core/diagnostics.h"
@@ -26,13 +28,6 @@ bool AnyRenewal(const ScoreResult& result) {
     }
   }
   return false;
-}
-
-/// Excel's 1-based column letters for a 0-based column (A … Z, AA …).
-std::string Letters(std::uint16_t col) {
-  std::string s;
-  for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return s;
 }
 
 XlsxSheet& WriteScoreSheet(XlsxWorkbook& book, const RuleSet& rules, const ScoreResult& result) {
@@ -117,11 +112,12 @@ XlsxSheet& WriteScoreSheet(XlsxWorkbook& book, const RuleSet& rules, const Score
   for (std::size_t k = 0; k < result.projects.size(); ++k) {
     const auto target_col = static_cast<std::uint16_t>(2 + 4 * k);
     const auto actual_col = static_cast<std::uint16_t>(target_col + 1);
-    const std::string t = "$" + Letters(target_col) + "{row}";
-    const std::string a = "$" + Letters(actual_col) + "{row}";
-    sheet.HighlightWhen(actual_col, actual_col + 1, "=AND(ISNUMBER(" + t + ")," + a + "<" + t + ")",
+    const std::string t = ColumnLetter(target_col), a = ColumnLetter(actual_col);
+    sheet.HighlightWhen(actual_col, actual_col + 1,
+                        fmt::format("=AND(ISNUMBER(${0}{{row}}),${1}{{row}}<${0}{{row}})", t, a),
                         RowStyle::kAttention);
-    sheet.HighlightWhen(actual_col, actual_col + 1, "=AND(ISNUMBER(" + t + ")," + a + ">" + t + ")",
+    sheet.HighlightWhen(actual_col, actual_col + 1,
+                        fmt::format("=AND(ISNUMBER(${0}{{row}}),${1}{{row}}>${0}{{row}})", t, a),
                         RowStyle::kGood);
   }
   return sheet;
