@@ -23,5 +23,6 @@ void RegisterRules(CLI::App& app, Context& ctx);
 void RegisterPayout(CLI::App& app, Context& ctx);
 void RegisterRatio(CLI::App& app, Context& ctx);
 void RegisterScore(CLI::App& app, Context& ctx);
+void RegisterReconcile(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   cli::RegisterPayout(app, ctx);
   cli::RegisterRatio(app, ctx);
   cli::RegisterScore(app, ctx);
+  cli::RegisterReconcile(app, ctx);
 
   try {
     app.parse(argc, argv);

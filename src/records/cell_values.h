@@ -47,6 +47,7 @@ class RowView {
 
   /// Field access by id (resolve the key once with TableSpec::Id; O(1) per row) or by key.
   bool Has(FieldId field) const;  ///< the column exists and the cell is not blank
+  bool HasColumn(FieldId field) const { return map_.ColumnOf(field) >= 0; }  ///< in the file
   bool Has(std::string_view key) const { return Has(Id(key)); }
   /// The trimmed text (a view into the row: valid until the reader's next row); "" when absent.
   std::string_view View(FieldId field) const;

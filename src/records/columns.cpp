@@ -162,7 +162,24 @@ const TableSpec& BankResultsTable() {
           F("amount", "金额", T::kMoney, N::kRequired, "", {"交易金额"}),
           F("status", "状态", T::kText, N::kOptional, "", {"交易状态", "处理结果"}),
           F("failure_reason", "失败原因", T::kText, N::kOptional, "", {"备注"}),
-          F("reference", "附言", T::kText),
+          F("reference", "附言", T::kText, N::kOptional, "", {"用途", "摘要", "交易附言"}),
+      }};
+  return spec;
+}
+
+// The transfer file `payout` writes (transfers.csv, English headers) and `reconcile` reads back;
+// the Chinese names are those of the 会员汇总 sheet, so a clerk's re-typed copy reads too.
+const TableSpec& TransfersTable() {
+  static const TableSpec spec{
+      "transfers",
+      "代发文件",
+      {
+          F("reference", "代发参考号", T::kText, N::kRequired),
+          F("payee", "收款人", T::kText, N::kRequired),
+          F("account", "银行卡号", T::kText, N::kRequired),
+          F("bank", "开户行", T::kText),
+          F("amount", "代发金额", T::kMoney, N::kRequired),
+          F("claim_ids", "代发所含申领", T::kText),
       }};
   return spec;
 }
@@ -170,7 +187,8 @@ const TableSpec& BankResultsTable() {
 const std::vector<const TableSpec*>& AllTables() {
   static const std::vector<const TableSpec*> all{&MembersTable(),     &ClaimsTable(),
                                                  &UnitsTable(),       &TargetsTable(),
-                                                 &ManualScoresTable(), &BankResultsTable()};
+                                                 &ManualScoresTable(), &BankResultsTable(),
+                                                 &TransfersTable()};
   return all;
 }
 

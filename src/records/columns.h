@@ -60,6 +60,7 @@ const TableSpec& UnitsTable();
 const TableSpec& TargetsTable();
 const TableSpec& ManualScoresTable();
 const TableSpec& BankResultsTable();
+const TableSpec& TransfersTable();
 /// All of the above, in that order.
 const std::vector<const TableSpec*>& AllTables();
 

@@ -14,7 +14,7 @@ import unittest
 import harness
 
 CSV_OUTPUTS = {"payout": ["payouts.csv", "transfers.csv"], "ratio": ["ratio.csv"],
-               "score": ["score.csv"], "reconcile": ["reconcile.csv"]}
+               "score": ["score.csv"], "reconcile": ["reconcile.csv", "resend.csv"]}
 
 
 def runs():
@@ -28,7 +28,7 @@ def runs():
 class Golden(harness.TempDirTest):
     def run_sample(self, command, rules, inputs, out):
         args = [command]
-        if rules:
+        if rules != "-":
             args += ["--rules", rules]
         args += inputs + ["--out", str(out)]
         r = harness.run_huzhu(*args, cwd=harness.ARGS.source)
