@@ -12,13 +12,14 @@ constexpr ReconStatus kStatuses[] = {ReconStatus::kMatched,          ReconStatus
                                      ReconStatus::kAmountMismatch,   ReconStatus::kMissingInBank,
                                      ReconStatus::kUnexpectedInBank, ReconStatus::kDuplicateInBank};
 
-/// The reference, account and payee a line shows: ours when it has a transfer, else the bank's.
+/// The reference, account and payee a line shows: ours for a transfer's own line; the bank's for
+/// a bank row that is not a transfer's own (unexpected, duplicate: where the money really went).
 struct Shown {
   std::string reference, account, payee;
 };
 
 Shown ShownOf(const ReconLine& l, const TransferFile& transfers, const BankFile& bank) {
-  if (l.transfer >= 0) {
+  if (l.transfer >= 0 && l.status != ReconStatus::kDuplicateInBank) {
     const TransferRow& t = transfers.rows[static_cast<std::size_t>(l.transfer)];
     return {t.reference, t.account, t.payee};
   }

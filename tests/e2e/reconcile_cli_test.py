@@ -37,7 +37,9 @@ class ReconcileCli(harness.TempDirTest):
         self.assertEqual(status["IM2026H-000004"], ["amount_mismatch"])
         self.assertEqual(status["IM2026H-000005"], ["missing_in_bank"])
         self.assertEqual(status["IM2026H-000006"], ["matched"])  # no reference: account + amount
-        self.assertEqual(status["IM2026H-000008"], ["matched", "duplicate_in_bank"])
+        self.assertEqual(status["IM2026H-000008"], ["matched"])
+        # The bank's second payment shows the bank's own row (its 附言, card and name).
+        self.assertEqual(status["代发IM2026H-000008 医疗互助金"], ["duplicate_in_bank"])
         self.assertEqual(status["IM2026H-000009"], ["matched"])  # number-cell noise, same fen
         self.assertEqual(status["代发 其他单位"], ["unexpected_in_bank"])
         name = next(x for x in got if x["reference"] == "IM2026H-000007")
