@@ -1,12 +1,15 @@
 // huzhu: batch processor for trade-union medical mutual-aid schemes (职工医疗互助保障).
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "core/diagnostics.h"
+#include "core/id_number.h"
 
 int main(int argc, char** argv) {
   using namespace huzhu;
@@ -45,6 +48,8 @@ int main(int argc, char** argv) {
   }
 
   SetLanguage(ctx.lang == "en" ? Language::kEnglish : Language::kChinese);
+  // Outputs hold ID and bank card numbers: readable by the owner and the group only.
+  ::umask(027);
   try {
     cli::SetupLogging(ctx.log);
   } catch (const std::exception& e) {
@@ -55,10 +60,10 @@ int main(int argc, char** argv) {
   try {
     return ctx.run ? ctx.run() : kExitUsage;
   } catch (const Error& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", MaskIdentifiers(e.what()));
     return ExitCodeFor(e.kind());
   } catch (const std::exception& e) {
-    spdlog::error("{}{}", Tr("内部错误：", "internal error: "), e.what());
+    spdlog::error("{}{}", Tr("内部错误：", "internal error: "), MaskIdentifiers(e.what()));
     return kExitInput;
   }
 }

@@ -180,6 +180,25 @@ std::string MaskDigits(std::string_view digits) {
   return std::string(digits);
 }
 
+std::string MaskIdentifiers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] < '0' || text[i] > '9') {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j - i == 17 && j < text.size() && (text[j] == 'X' || text[j] == 'x')) ++j;
+    const std::string_view run = text.substr(i, j - i);
+    out += run.size() >= 15 ? MaskDigits(run) : std::string(run);
+    i = j;
+  }
+  return out;
+}
+
 BankCard ParseBankCard(std::string_view text) {
   // Fast path: 16–19 ASCII digits and nothing else.
   if (const std::string_view t = Trim(text); t.size() >= 16 && t.size() <= 19) {

@@ -33,6 +33,10 @@ std::string IdNumberCellAdvice(std::string_view number_text);
 /// Masks the middle of an ID or card number for logs: "150102********1234".
 std::string MaskDigits(std::string_view digits);
 
+/// Masks every run of 15 or more digits (an ID number, with its X check character, or a bank
+/// card number) inside free text, as MaskDigits does: what the console and logs print.
+std::string MaskIdentifiers(std::string_view text);
+
 /// A bank card number: 16–19 digits after removing spaces and dashes.
 struct BankCard {
   std::string digits;

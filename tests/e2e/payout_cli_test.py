@@ -75,7 +75,7 @@ class PayoutCli(harness.TempDirTest):
         self.assertEqual(self.payout(out).returncode, 3)
         self.assertEqual((out / "payouts.csv").read_bytes(), before)
         self.assertEqual(sorted(p.name for p in out.iterdir()),
-                         ["payouts.csv", "payouts.xlsx", "transfers.csv"])
+                         [".huzhu-lock", "payouts.csv", "payouts.xlsx", "transfers.csv"])
 
     def test_override_changes_amounts_and_is_named_with_its_hash(self):
         local = self.tmp / "local.toml"

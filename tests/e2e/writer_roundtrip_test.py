@@ -26,8 +26,10 @@ class WriterRoundTrip(harness.TempDirTest):
         a, b = self.write("a"), self.write("b")
         for f in ("fixture.xlsx", "fixture.csv"):
             self.assertEqual((a / f).read_bytes(), (b / f).read_bytes(), f)
-        # Nothing else is left in the output folder (the staging folder is gone).
-        self.assertEqual(sorted(p.name for p in a.iterdir()), ["fixture.csv", "fixture.xlsx"])
+        # Nothing else is left in the output folder (the staging folder beside it is gone; the
+        # lock file stays, empty).
+        self.assertEqual(sorted(p.name for p in a.iterdir()), [".huzhu-lock", "fixture.csv", "fixture.xlsx"])
+        self.assertEqual(sorted(p.name for p in self.tmp.iterdir()), ["a", "b"])
 
     def test_openpyxl_reads_what_we_wrote(self):
         import openpyxl

@@ -128,6 +128,14 @@ TEST_SUITE("id_number") {
     SetLanguage(Language::kChinese);
   }
 
+  TEST_CASE("MaskIdentifiers masks ID and card numbers inside messages, nothing else") {
+    CHECK(MaskIdentifiers("身份证号 15010219900101123X 有误") == "身份证号 150102********123X 有误");
+    CHECK(MaskIdentifiers("卡号 6222028300152234676，金额 1560.00") ==
+          "卡号 622202*********4676，金额 1560.00");
+    CHECK(MaskIdentifiers("第 1048576 行，20260305") == "第 1048576 行，20260305");
+    CHECK(MaskIdentifiers("") == "");
+  }
+
   TEST_CASE("MaskDigits") {
     CHECK(MaskDigits("150102199001011234") == "150102********1234");
     CHECK(MaskDigits("11010519491231002X") == "110105********002X");

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,9 +77,63 @@ TEST_CASE("OutputStage: nothing appears until Commit; an abandoned run leaves th
     // No commit: an error unwound the run.
   }
   CHECK(Slurp(out / "payouts.csv") == "new");
-  int entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(out)) ++entries;
-  CHECK(entries == 1);  // no staging folder left behind
+  std::vector<std::string> entries;
+  for (const auto& e : fs::directory_iterator(out)) entries.push_back(e.path().filename().string());
+  std::sort(entries.begin(), entries.end());
+  CHECK(entries == std::vector<std::string>{".huzhu-lock", "payouts.csv"});
+  int beside = 0;  // no staging folder left beside it either
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++beside;
+  CHECK(beside == 1);
+}
+
+TEST_CASE("OutputStage: the new set replaces the old at once; other files stay") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  fs::create_directories(out);
+  std::ofstream(out / "payouts.csv") << "old";
+  std::ofstream(out / "transfers.csv") << "old";
+  std::ofstream(out / "notes.txt") << "the clerk's notes";
+  {
+    OutputStage stage(out.string(), {});
+    std::ofstream(stage.PathFor("payouts.csv")) << "new";
+    std::ofstream(stage.PathFor("transfers.csv")) << "new";
+    stage.Commit();
+    CHECK(stage.committed_atomically());
+  }
+  CHECK(Slurp(out / "payouts.csv") == "new");
+  CHECK(Slurp(out / "transfers.csv") == "new");
+  CHECK(Slurp(out / "notes.txt") == "the clerk's notes");
+}
+
+TEST_CASE("OutputStage: a folder with subfolders is still replaced file by file") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  fs::create_directories(out / "archive");
+  std::ofstream(out / "archive" / "2025.csv") << "kept";
+  {
+    OutputStage stage(out.string(), {});
+    std::ofstream(stage.PathFor("payouts.csv")) << "new";
+    stage.Commit();
+    CHECK_FALSE(stage.committed_atomically());
+  }
+  CHECK(Slurp(out / "payouts.csv") == "new");
+  CHECK(Slurp(out / "archive" / "2025.csv") == "kept");
+}
+
+TEST_CASE("OutputStage: a second run on the same folder is refused while the first holds it") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "out";
+  OutputStage first(out.string(), {});
+  try {
+    OutputStage second(out.string(), {});
+    FAIL("expected the lock to refuse the second run");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::kOutput);
+    CHECK(std::string(e.what()).find(".huzhu-lock") != std::string::npos);
+  }
+  std::ofstream(first.PathFor("payouts.csv")) << "first";
+  first.Commit();
+  CHECK(Slurp(out / "payouts.csv") == "first");
 }
 
 TEST_CASE("OutputStage refuses to overwrite an input file") {
