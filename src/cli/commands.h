@@ -24,5 +24,6 @@ void RegisterPayout(CLI::App& app, Context& ctx);
 void RegisterRatio(CLI::App& app, Context& ctx);
 void RegisterScore(CLI::App& app, Context& ctx);
 void RegisterReconcile(CLI::App& app, Context& ctx);
+void RegisterRun(CLI::App& app, Context& ctx);
 
 }  // namespace huzhu::cli

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   cli::RegisterRatio(app, ctx);
   cli::RegisterScore(app, ctx);
   cli::RegisterReconcile(app, ctx);
+  cli::RegisterRun(app, ctx);
 
   try {
     app.parse(argc, argv);
