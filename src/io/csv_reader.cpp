@@ -98,7 +98,7 @@ class CsvReader final : public SheetReader {
  private:
   enum class Parse { kRecord, kNeedMore };
   // Why the text stops at limit_ before the end of the file.
-  enum class Problem { kNone, kMixedEncoding, kBadGb18030, kNul };
+  enum class Problem { kNone, kMixedEncoding, kBadGb18030, kUtf8InGb18030, kNul };
 
   Parse ParseRecord(Row& row);
   void Refill();
@@ -142,7 +142,35 @@ class CsvReader final : public SheetReader {
   std::size_t raw_pos_ = 0;
   std::size_t raw_end_ = 0;
   std::size_t raw_stop_ = 0;
+  // Complete lines of raw input before raw_scanned_ have been checked for UTF-8 text (a file that
+  // is GB18030 up to some row and UTF-8 from there on, which GB18030 would turn into nonsense).
+  std::size_t raw_scanned_ = 0;
+  bool utf8_stop_ = false;  ///< raw_stop_ marks the first line that is UTF-8, not a NUL
+  void ScanRawLines();
 };
+
+/// A line whose non-ASCII bytes are all well-formed UTF-8, with at least two characters of three
+/// or more bytes (Chinese): UTF-8 text. GB18030 Chinese is practically never well-formed UTF-8.
+bool LooksUtf8(std::string_view line) {
+  int wide = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+                            : (c >= 0xF0 && c <= 0xF4)                        ? 4
+                                                                              : 0;
+    if (len == 0 || i + len > line.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(line[i + k]) & 0xC0) != 0x80) return false;
+    }
+    if (len >= 3) ++wide;
+    i += len;
+  }
+  return wide >= 2;
+}
 
 CsvReader::CsvReader(std::string path, const CsvOptions& options)
     : path_(std::move(path)), options_(options) {
@@ -219,6 +247,8 @@ CsvReader::CsvReader(std::string path, const CsvOptions& options)
       std::memcpy(raw_.data.get(), text_.data.get(), got);
       raw_end_ = raw_stop_ = got;
       raw_pos_ = head.substr(0, 4) == "\x84\x31\x95\x33" ? 4 : 0;
+      raw_scanned_ = raw_pos_;
+      ScanRawLines();
       DecodeGb18030();
       break;
     }
@@ -245,6 +275,12 @@ void CsvReader::FailProblem() const {
               "the file is read as GB18030 (CSV from Chinese Excel), but this row has bytes that "
               "are not GB18030 (a damaged file, or mixed encodings). Open it in Excel and save "
               "it as \"CSV UTF-8 (Comma delimited)\""));
+    case Problem::kUtf8InGb18030:
+      Fail(CurrentRow(), -1,
+           Tr("文件混用了不同的字符编码：前面的内容是中文 Excel 的 GB18030，从这一行起是 UTF-8。请用 "
+              "Excel 打开后重新另存为“CSV UTF-8（逗号分隔）”",
+              "the file mixes character encodings: GB18030 (Chinese Excel) up to this row, UTF-8 "
+              "from here on. Open it in Excel and save it again as \"CSV UTF-8 (Comma delimited)\""));
     case Problem::kNul:
       Fail(CurrentRow(), -1,
            Tr("这一行有空字符（NUL），文件不是 CSV 文本文件或已损坏",
@@ -473,11 +509,14 @@ void CsvReader::CheckUtf8() {
 }
 
 void CsvReader::DecodeGb18030() {
-  char* const raw = raw_.data.get();
   for (;;) {
-    if (raw_pos_ < raw_stop_) {
+    char* raw = raw_.data.get();
+    // Only lines already checked for UTF-8 are converted, so that the row where a file turns
+    // UTF-8 is found the same way whatever the chunk size.
+    const std::size_t limit = std::min(raw_stop_, raw_scanned_);
+    if (raw_pos_ < limit) {
       const Gb18030Decoder::Result r =
-          decoder_->Decode(std::string_view(raw + raw_pos_, raw_stop_ - raw_pos_),
+          decoder_->Decode(std::string_view(raw + raw_pos_, limit - raw_pos_),
                            text_.data.get() + end_, text_.capacity - end_);
       raw_pos_ += r.consumed;
       end_ += r.produced;
@@ -488,12 +527,12 @@ void CsvReader::DecodeGb18030() {
       }
       if (r.produced > 0) return;
     }
-    // Nothing more converts from what is buffered: at most an incomplete sequence is left.
-    if (raw_stop_ < raw_end_) {
-      problem_ = Problem::kNul;
+    // Nothing more converts from what is checked: at most an incomplete sequence is left.
+    if (raw_stop_ < raw_end_ && raw_scanned_ >= raw_stop_) {
+      problem_ = utf8_stop_ ? Problem::kUtf8InGb18030 : Problem::kNul;
       return;
     }
-    if (file_eof_) {
+    if (file_eof_ && raw_scanned_ >= raw_end_) {
       if (raw_pos_ < raw_end_) {
         problem_ = Problem::kBadGb18030;  // a multibyte sequence cut off by the end of the file
       } else {
@@ -503,14 +542,53 @@ void CsvReader::DecodeGb18030() {
     }
     const std::size_t tail = raw_end_ - raw_pos_;
     std::memmove(raw, raw + raw_pos_, tail);
+    raw_scanned_ -= std::min(raw_scanned_, raw_pos_);
+    raw_stop_ -= std::min(raw_stop_, raw_pos_);
     raw_pos_ = 0;
+    if (tail == raw_.capacity) {
+      // One line longer than the buffer: make room for all of it (records are bounded anyway).
+      if (raw_.capacity >= options_.max_record_bytes) {
+        Fail(CurrentRow(), -1,
+             Tr("这一行超过 " + Mib(options_.max_record_bytes) + "，文件不是正常的 CSV",
+                "this row is longer than " + Mib(options_.max_record_bytes) + ": not a normal CSV file"));
+      }
+      Buffer bigger;
+      bigger.Allocate(std::min(raw_.capacity * 2, options_.max_record_bytes));
+      std::memcpy(bigger.data.get(), raw, tail);
+      raw_ = std::move(bigger);
+      raw = raw_.data.get();
+    }
+    const bool nul_pending = raw_stop_ < tail;
     const std::size_t want = std::min(options_.chunk_size, raw_.capacity - tail);
-    const std::size_t got = ReadInto(raw + tail, want);
+    const std::size_t got = file_eof_ ? 0 : ReadInto(raw + tail, want);
     if (got < want) file_eof_ = true;
     raw_end_ = tail + got;
-    const void* nul = std::memchr(raw + tail, '\0', got);
-    raw_stop_ =
-        nul != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nul) - raw) : raw_end_;
+    if (!nul_pending) {
+      const void* nul = std::memchr(raw + tail, '\0', got);
+      raw_stop_ = nul != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nul) - raw)
+                                 : raw_end_;
+    }
+    ScanRawLines();
+  }
+}
+
+void CsvReader::ScanRawLines() {
+  if (utf8_stop_) return;
+  const char* const raw = raw_.data.get();
+  const std::size_t end = raw_stop_;
+  while (raw_scanned_ < end) {
+    const void* nl = std::memchr(raw + raw_scanned_, '\n', end - raw_scanned_);
+    // A line not yet complete is checked when the rest of it arrives, unless the file ends or a
+    // NUL byte stops the conversion there.
+    if (nl == nullptr && !file_eof_ && raw_stop_ == raw_end_) return;
+    const std::size_t line_end =
+        nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - raw) : end;
+    if (LooksUtf8(std::string_view(raw + raw_scanned_, line_end - raw_scanned_))) {
+      raw_stop_ = raw_scanned_;  // conversion stops at this line; the parser reports its row
+      utf8_stop_ = true;
+      return;
+    }
+    raw_scanned_ = nl != nullptr ? line_end + 1 : end;
   }
 }
 

@@ -64,6 +64,9 @@ std::string StagingPrefix(const fs::path& out) {
 
 OutputStage::OutputStage(const std::string& out_dir, std::vector<std::string> inputs)
     : inputs_(std::move(inputs)) {
+  if (out_dir.empty()) {
+    throw Error(ErrorKind::kUsage, Location(), Tr("--out 不能为空：请给出输出文件夹", "--out is empty: give an output folder"));
+  }
   std::error_code ec;
   // An absolute path without a trailing separator: its parent holds the staging folder.
   fs::path out = fs::absolute(fs::path(out_dir), ec).lexically_normal();

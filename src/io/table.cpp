@@ -28,11 +28,8 @@ std::unique_ptr<SheetReader> OpenSheet(const std::string& path, const std::strin
   if (ext == ".xlsx" || ext == ".xlsm") return OpenXlsx(path, sheet);
   if (ext == ".xls") return OpenXls(path, sheet);
   if (ext == ".csv" || ext == ".txt") {
-    if (!sheet.empty()) {
-      throw Error(ErrorKind::kInput, Location{path},
-                  Tr("CSV 文件没有工作表，不能使用 --sheet " + sheet,
-                     "a CSV file has no sheets; --sheet " + sheet + " cannot be used"));
-    }
+    // --sheet picks a sheet in every workbook input (data contract); a CSV is not a workbook, so
+    // a run mixing CSV and .xlsx inputs reads the CSV as it is.
     return OpenCsv(path);
   }
   throw Error(ErrorKind::kInput, Location{path},

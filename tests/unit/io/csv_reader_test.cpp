@@ -355,6 +355,38 @@ TEST_CASE("CSV: a mixed file larger than the first chunk is refused at the right
   CHECK(Contains(what, "第 5002 行"));
 }
 
+TEST_CASE("CSV: a GBK file with a UTF-8 row added later is refused at that row") {
+  // 姓名,单位 / 张三,呼和浩特 in GBK, then 李芳,呼和浩特 typed into the file as UTF-8: read as
+  // GB18030 it would become 鏉庤姵… and be paid under that name. Large files cross chunks.
+  const std::string gbk_header = "\xD0\xD5\xC3\xFB,\xB5\xA5\xCE\xBB\r\n";
+  const std::string gbk_row = "\xD5\xC5\xC8\xFD,\xBA\xF4\xBA\xCD\xBA\xC6\xCC\xD8\r\n";
+  for (const int rows : {1, 3000}) {
+    CAPTURE(rows);
+    std::string text = gbk_header;
+    for (int i = 0; i < rows; ++i) text += gbk_row;
+    text += "李芳,呼和浩特\r\n";
+    TempFile file(text);
+    for (const std::size_t chunk : {std::size_t{64}, std::size_t{4096}, std::size_t{1} << 20}) {
+      CAPTURE(chunk);
+      CsvOptions options;
+      options.chunk_size = chunk;
+      auto reader = OpenCsv(file.path(), options);
+      CHECK(reader->info().encoding == "GB18030");
+      Row row;
+      std::int64_t last = 0;
+      const std::string what = ErrorOf([&] {
+        while (reader->NextRow(row)) {
+          last = row.number;
+          if (row.number > 1) CHECK(std::string(row.cells[0].text) == "张三");
+        }
+      });
+      CHECK(last == rows + 1);
+      CHECK(Contains(what, "第 " + std::to_string(rows + 2) + " 行"));
+      CHECK(Contains(what, "从这一行起是 UTF-8"));
+    }
+  }
+}
+
 TEST_CASE("CSV: bytes that are not GB18030 are an error naming the row") {
   const std::string path = kCsvFixtures + "bad_gb18030.csv";
   auto reader = OpenCsv(path);
