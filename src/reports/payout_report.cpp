@@ -90,6 +90,17 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
   }
   s.members_with_claims = static_cast<std::int64_t>(s.members.size());
   (void)claims;
+  // Invariant (rules reference §1: the period cap counts every payout of the scheme, review
+  // included): no member is paid more than the cap.
+  if (rules.Has("period_cap.amount")) {
+    const Money cap = rules.GetMoney("period_cap.amount");
+    for (const MemberLine& t : s.members) {
+      if (t.paid + t.review > cap) {
+        throw std::logic_error("member over the period cap: " + FormatMoney(t.paid + t.review) +
+                               " > " + FormatMoney(cap));
+      }
+    }
+  }
   // Invariants (data contract): every row is counted once and every fen adds up.
   if (s.rows_in != s.paid + s.review + s.rejected || s.claim_total != s.paid_total + s.review_total ||
       s.claim_total != s.member_total || s.transfer_total != s.paid_total) {
