@@ -84,7 +84,11 @@ void CsvWriter::Hundredths(std::int64_t value) { Raw(TwoDecimals(value)); }
 void CsvWriter::Tenths(std::int64_t value) {
   const std::uint64_t magnitude =
       value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  Raw((value < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10));
+  std::string text = value < 0 ? "-" : "";
+  text += std::to_string(magnitude / 10);
+  text += '.';
+  text += static_cast<char>('0' + magnitude % 10);
+  Raw(text);
 }
 void CsvWriter::Bool(bool value) { Raw(value ? "true" : "false"); }
 void CsvWriter::Blank() { Raw(""); }

@@ -45,21 +45,22 @@ void NoteFile(Table& table, const std::string& path) {
 }  // namespace
 
 std::string RegionKey(std::string_view region) {
-  std::string key = NormalizeText(region);
+  const std::string normalized = NormalizeText(region);
+  std::string_view key = normalized;
   // Longest suffixes first; a bare 市/盟 only after the union suffixes are gone.
   for (std::string_view suffix : {"市总工会", "盟总工会", "盟工会", "总工会", "工会工委", "工会"}) {
     if (EndsWith(key, suffix)) {
-      key.resize(key.size() - suffix.size());
+      key.remove_suffix(suffix.size());
       break;
     }
   }
   for (std::string_view suffix : {"市", "盟"}) {
     if (EndsWith(key, suffix)) {
-      key.resize(key.size() - suffix.size());
+      key.remove_suffix(suffix.size());
       break;
     }
   }
-  return key;
+  return std::string(key);
 }
 
 TargetTable ReadTargets(const std::vector<std::string>& files, const std::string& sheet,
