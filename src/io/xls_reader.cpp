@@ -108,6 +108,29 @@ std::string_view DateSerial(int type, std::string_view text, bool date1904, char
   return std::string_view(out, static_cast<std::size_t>(r.ptr - out));
 }
 
+// freexl 1.0.6 converts the name of every entry in the first directory sector of the compound
+// file with the length the entry states, unchecked: a length over 64 bytes (the most [MS-CFB]
+// allows) makes it read up to 64 KiB past its 4 KiB stack buffer. Such a file is refused before
+// freexl sees it. Reads the sector freexl reads: ((directory start + 1) × sector size) in 32 bits.
+bool HasOverlongDirectoryName(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::array<unsigned char, 512> header{};
+  if (!in.read(reinterpret_cast<char*>(header.data()), header.size())) return false;
+  if (std::memcmp(header.data(), "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0) return false;
+  const unsigned shift = header[0x1E] | (header[0x1F] << 8);
+  if (shift != 9 && shift != 12) return false;  // freexl refuses other sector sizes itself
+  const std::uint32_t sector = std::uint32_t{1} << shift;
+  const std::uint32_t start = header[0x30] | (header[0x31] << 8) | (header[0x32] << 16) |
+                              (std::uint32_t{header[0x33]} << 24);
+  std::vector<unsigned char> entries(sector);
+  in.seekg(static_cast<std::streamoff>((start + 1) * sector));
+  if (!in.read(reinterpret_cast<char*>(entries.data()), sector)) return false;  // freexl fails too
+  for (std::uint32_t at = 0; at + 128 <= sector; at += 128) {
+    if ((entries[at + 64] | (entries[at + 65] << 8)) > 64) return true;
+  }
+  return false;
+}
+
 // Closes a freexl handle.
 struct XlsHandle {
   const void* handle = nullptr;
@@ -159,6 +182,7 @@ XlsReader::XlsReader(std::string path, const std::string& sheet) : path_(std::mo
   if (std::filesystem::is_directory(path_, ec)) {
     Fail(Tr("这是一个文件夹，不是文件", "this is a folder, not a file"));
   }
+  if (HasOverlongDirectoryName(path_)) FailOpen(FREEXL_INVALID_CFBF_HEADER);
   const int rc = freexl_open(path_.c_str(), &xls_.handle);
   if (rc != FREEXL_OK) FailOpen(rc);
 

@@ -545,9 +545,11 @@ const char* XlsxSheetReader::FastCell(const char* p, std::int64_t row_number, in
         std::memcmp(lt, kClose.data(), kClose.size()) != 0) {
       return nullptr;  // entities, _xHHHH_ escapes, runs or a split window: the general path
     }
+    const std::string_view text(value, static_cast<std::size_t>(lt - value));
+    if (!IsValidUtf8(text)) return nullptr;  // the general path reports it
     Cell cell;
     cell.type = CellType::kText;
-    cell.text = std::string_view(value, static_cast<std::size_t>(lt - value));
+    cell.text = text;
     column = col;
     const auto index = static_cast<std::size_t>(col);
     if (row.cells.size() <= index) row.cells.resize(index + 1);
