@@ -50,8 +50,8 @@ class FaultSafety(harness.TempDirTest):
                 "--members", str(members), "--claims", str(claims), "--out", str(out)]
 
     def test_sigkill_leaves_old_or_new_never_a_mix(self):
-        old_m, old_c = write_ledgers(self.tmp / "old", 60000, 20000, 1000)
-        new_m, new_c = write_ledgers(self.tmp / "new", 60000, 20000, 3000)
+        old_m, old_c = write_ledgers(self.tmp / "old", 30000, 10000, 1000)
+        new_m, new_c = write_ledgers(self.tmp / "new", 30000, 10000, 3000)
         # The two complete generations, each written into its own folder.
         for m, c, name in ((old_m, old_c, "ref-old"), (new_m, new_c, "ref-new")):
             subprocess.run(self.payout(m, c, self.tmp / name), check=True, capture_output=True)
