@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <iostream>
 
 #include "core/diagnostics.h"
 #include "core/sha256.h"
@@ -34,6 +35,17 @@ MemberTable ReadMembersLogged(const std::vector<std::string>& files, const std::
                                               "members: {} rows ({} in this project), {:.2f} s")),
                members.rows_read(), members.size(), Seconds(t0));
   return members;
+}
+
+int FinishRun(const std::vector<std::string>& final_paths, const ProblemList& problems,
+              const std::string& workbook) {
+  for (const std::string& p : final_paths) std::cout << "  " << p << "\n";
+  if (problems.errors() == 0) return kExitOk;
+  std::cout << fmt::format(
+      fmt::runtime(Tr("输入中有 {} 个错误、{} 个警告，见 {} 的“问题”表\n",
+                      "{} input errors and {} warnings: see the 问题 sheet of {}\n")),
+      problems.errors(), problems.warnings(), workbook);
+  return kExitInvalidRows;
 }
 
 std::vector<InputRecord> HashInputs(const std::string& role, const std::vector<std::string>& files) {

@@ -23,6 +23,11 @@ MemberTable ReadMembersLogged(const std::vector<std::string>& files, const std::
                               const RuleSet& rules, ProblemList& problems, const Context& ctx,
                               bool all_projects = false);
 
+/// Prints the final paths and, when the inputs had errors, where they are listed; returns the
+/// exit code (0, or 1 when input rows were invalid: data contract).
+int FinishRun(const std::vector<std::string>& final_paths, const ProblemList& problems,
+              const std::string& workbook);
+
 /// One InputRecord per file, hashed; `rows` is filled in by the caller where it is known.
 std::vector<InputRecord> HashInputs(const std::string& role, const std::vector<std::string>& files);
 

@@ -86,15 +86,7 @@ int RunPayout(const PayoutOptions& opt, const Context& ctx) {
       summary.rows_in, summary.paid, summary.review, summary.rejected,
       FormatMoneyGrouped(summary.paid_total), summary.transfers.size(),
       FormatMoneyGrouped(summary.review_total));
-  for (const std::string& p : stage.FinalPaths()) std::cout << "  " << p << "\n";
-  if (l.problems.errors() > 0) {
-    std::cout << fmt::format(
-        fmt::runtime(Tr("输入中有 {} 个错误、{} 个警告，见 payouts.xlsx 的“问题”表\n",
-                        "{} input errors and {} warnings: see the 问题 sheet of payouts.xlsx\n")),
-        l.problems.errors(), l.problems.warnings());
-    return kExitInvalidRows;
-  }
-  return kExitOk;
+  return FinishRun(stage.FinalPaths(), l.problems, "payouts.xlsx");
 }
 
 int RunExplain(const PayoutOptions& opt, const Context& ctx) {

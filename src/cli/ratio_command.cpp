@@ -67,15 +67,7 @@ int RunRatio(const RatioOptions& opt, const Context& ctx) {
       result.units.size(), summary.units_passing, t.units_failing,
       t.active + t.retired + t.spouse, t.active, t.retired, t.spouse, t.not_counted,
       FormatMoneyGrouped(t.premium), FormatMoneyGrouped(t.personal), FormatMoneyGrouped(t.subsidy));
-  for (const std::string& p : stage.FinalPaths()) std::cout << "  " << p << "\n";
-  if (problems.errors() > 0) {
-    std::cout << fmt::format(
-        fmt::runtime(Tr("输入中有 {} 个错误、{} 个警告，见 ratio.xlsx 的“问题”表\n",
-                        "{} input errors and {} warnings: see the 问题 sheet of ratio.xlsx\n")),
-        problems.errors(), problems.warnings());
-    return kExitInvalidRows;
-  }
-  return kExitOk;
+  return FinishRun(stage.FinalPaths(), problems, "ratio.xlsx");
 }
 
 }  // namespace

@@ -129,15 +129,7 @@ int RunScore(const ScoreOptions& opt, const Context& ctx) {
                                              "{} ledger regions match no target row: see 未对应地区\n")),
                              result.unmatched.size());
   }
-  for (const std::string& p : stage.FinalPaths()) std::cout << "  " << p << "\n";
-  if (problems.errors() > 0) {
-    std::cout << fmt::format(
-        fmt::runtime(Tr("输入中有 {} 个错误、{} 个警告，见 score.xlsx 的“问题”表\n",
-                        "{} input errors and {} warnings: see the 问题 sheet of score.xlsx\n")),
-        problems.errors(), problems.warnings());
-    return kExitInvalidRows;
-  }
-  return kExitOk;
+  return FinishRun(stage.FinalPaths(), problems, "score.xlsx");
 }
 
 }  // namespace

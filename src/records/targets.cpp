@@ -42,6 +42,22 @@ void NoteFile(Table& table, const std::string& path) {
   table.files.push_back(InputFile{path, ""});
 }
 
+/// A region already on an earlier row (same key; `same` narrows to the same project) is an error:
+/// the first row counts. True when `region` repeats.
+template <typename Rows, typename Same>
+bool Repeats(const Rows& rows, const std::string& region, Same same, const Location& where,
+             ProblemList& problems) {
+  for (const auto& other : rows) {
+    if (!same(other) || RegionKey(other.region) != RegionKey(region)) continue;
+    problems.Error(where, Tr("地区“" + region + "”重复（首次在第 " + std::to_string(other.row) +
+                                 " 行），此行未使用",
+                             "region '" + region + "' repeats (first at row " +
+                                 std::to_string(other.row) + "): row not used"));
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RegionKey(std::string_view region) {
@@ -107,16 +123,8 @@ TargetTable ReadTargets(const std::vector<std::string>& files, const std::string
       }
       t.includes = SplitRegions(row.View(f_includes));
       t.source = NormalizeText(row.View(f_source));
-      for (const Target& other : table.targets) {
-        if (other.project == t.project && RegionKey(other.region) == RegionKey(t.region)) {
-          problems.Error(row.Where(f_region),
-                         Tr("地区“" + t.region + "”在本项目中重复（首次在第 " +
-                                std::to_string(other.row) + " 行），此行未使用",
-                            "region '" + t.region + "' repeats in this project (first at row " +
-                                std::to_string(other.row) + "): row not used"));
-          return;
-        }
-      }
+      const auto same_project = [&t](const Target& other) { return other.project == t.project; };
+      if (Repeats(table.targets, t.region, same_project, row.Where(f_region), problems)) return;
       table.targets.push_back(std::move(t));
     });
   }
@@ -159,16 +167,8 @@ ManualScoreTable ReadManualScores(const std::vector<std::string>& files, const s
           problems.Error(e.where(), e.message());
         }
       }
-      for (const ManualScore& other : table.scores) {
-        if (RegionKey(other.region) == RegionKey(s.region)) {
-          problems.Error(row.Where(f_region),
-                         Tr("地区“" + s.region + "”重复（首次在第 " + std::to_string(other.row) +
-                                " 行），此行未使用",
-                            "region '" + s.region + "' repeats (first at row " +
-                                std::to_string(other.row) + "): row not used"));
-          return;
-        }
-      }
+      const auto any = [](const ManualScore&) { return true; };
+      if (Repeats(table.scores, s.region, any, row.Where(f_region), problems)) return;
       table.scores.push_back(std::move(s));
     });
   }

@@ -1,5 +1,8 @@
 #include "reports/common.h"
 
+#include <exception>
+#include <thread>
+
 #include "core/diagnostics.h"
 #include "ruleset/schema.h"
 
@@ -67,6 +70,26 @@ void WriteProblemsSheet(XlsxWorkbook& book, const ProblemList& problems) {
     sheet.Text(p.message);
     sheet.EndRow();
   }
+}
+
+void WriteInParallel(const std::function<void()>& workbook, const std::function<void()>& csv) {
+  std::exception_ptr workbook_error;
+  std::thread thread([&] {
+    try {
+      workbook();
+    } catch (...) {
+      workbook_error = std::current_exception();
+    }
+  });
+  std::exception_ptr csv_error;
+  try {
+    csv();
+  } catch (...) {
+    csv_error = std::current_exception();
+  }
+  thread.join();
+  if (workbook_error) std::rethrow_exception(workbook_error);
+  if (csv_error) std::rethrow_exception(csv_error);
 }
 
 std::string ReferencePrefix(const RuleSet& rules) {

@@ -2,6 +2,7 @@
 // article) and the 问题 sheet (input problems with file/sheet/row/column).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct InputRecord {
 void WriteRulesSheet(XlsxWorkbook& book, const RuleSet& rules,
                      const std::vector<InputRecord>& inputs, const std::string& name = "规则");
 void WriteProblemsSheet(XlsxWorkbook& book, const ProblemList& problems);
+
+/// Runs `workbook` (libxlsxwriter and its deflate: the slow part) on a second thread while this
+/// one runs `csv`; rethrows the first failure after both have finished.
+void WriteInParallel(const std::function<void()>& workbook, const std::function<void()>& csv);
 
 /// A transfer reference prefix for a rule set: IM2026H, HY2021H, WJ2024H, IM2026W.
 std::string ReferencePrefix(const RuleSet& rules);

@@ -1,9 +1,7 @@
 #include "reports/payout_report.h"
 
 #include <cstdio>
-#include <exception>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 #include "core/diagnostics.h"
@@ -334,25 +332,15 @@ void WritePayoutOutputs(OutputStage& stage, const RuleSet& rules, const MemberTa
   const std::string xlsx_path = stage.PathFor("payouts.xlsx");
   const std::string csv_path = stage.PathFor("payouts.csv");
   const std::string transfers_path = stage.PathFor("transfers.csv");
-  std::exception_ptr workbook_error;
-  std::thread workbook([&] {
-    try {
-      WritePayoutWorkbook(xlsx_path, stage.staging_dir(), rules, members, claims, results, summary,
-                          problems, inputs);
-    } catch (...) {
-      workbook_error = std::current_exception();
-    }
-  });
-  std::exception_ptr csv_error;
-  try {
-    WritePayoutCsv(csv_path, members, claims, results);
-    WriteTransfersCsv(transfers_path, members, claims, summary);
-  } catch (...) {
-    csv_error = std::current_exception();
-  }
-  workbook.join();
-  if (workbook_error) std::rethrow_exception(workbook_error);
-  if (csv_error) std::rethrow_exception(csv_error);
+  WriteInParallel(
+      [&] {
+        WritePayoutWorkbook(xlsx_path, stage.staging_dir(), rules, members, claims, results,
+                            summary, problems, inputs);
+      },
+      [&] {
+        WritePayoutCsv(csv_path, members, claims, results);
+        WriteTransfersCsv(transfers_path, members, claims, summary);
+      });
 }
 
 }  // namespace huzhu

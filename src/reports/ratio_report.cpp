@@ -1,8 +1,6 @@
 #include "reports/ratio_report.h"
 
-#include <exception>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 #include "core/diagnostics.h"
@@ -416,24 +414,12 @@ void WriteRatioOutputs(OutputStage& stage, const RuleSet& rules, const MemberTab
                        const ProblemList& problems, const std::vector<InputRecord>& inputs) {
   const std::string xlsx_path = stage.PathFor("ratio.xlsx");
   const std::string csv_path = stage.PathFor("ratio.csv");
-  std::exception_ptr workbook_error;
-  std::thread workbook([&] {
-    try {
-      WriteRatioWorkbook(xlsx_path, stage.staging_dir(), rules, members, result, summary, problems,
-                         inputs);
-    } catch (...) {
-      workbook_error = std::current_exception();
-    }
-  });
-  std::exception_ptr csv_error;
-  try {
-    WriteRatioCsv(csv_path, result);
-  } catch (...) {
-    csv_error = std::current_exception();
-  }
-  workbook.join();
-  if (workbook_error) std::rethrow_exception(workbook_error);
-  if (csv_error) std::rethrow_exception(csv_error);
+  WriteInParallel(
+      [&] {
+        WriteRatioWorkbook(xlsx_path, stage.staging_dir(), rules, members, result, summary,
+                           problems, inputs);
+      },
+      [&] { WriteRatioCsv(csv_path, result); });
 }
 
 }  // namespace huzhu
