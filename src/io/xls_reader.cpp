@@ -1,6 +1,16 @@
 // Legacy Excel 97-2003 (.xls, BIFF5/BIFF8) reader on libfreexl. freexl loads the whole workbook at
 // open (an .xls sheet has at most 65,536 rows), so NextRow only walks the selected sheet's cells.
 //
+// Isolation: libfreexl 1.0.6 crashes, overreads and exhausts memory on crafted files (found by
+// fuzz_xls; tests/fuzz/known/fuzz_xls/README.md), in code huzhu cannot fix. So freexl never runs
+// in the huzhu process: OpenXls forks a child that opens the file with freexl under CPU and
+// memory limits, walks the selected sheet and sends its rows down a pipe in a small binary form
+// (or the huzhu::Error it met). The parent reads the whole stream (a sheet is bounded by the
+// BIFF8 limits), then waits: a child killed by a signal, over its limits or gone without a
+// complete stream is a damaged file, Error(kInput), never a crash of huzhu. fork() without exec:
+// the readers are opened before huzhu starts any thread of its own, and the child calls only
+// freexl, the reader below and write(2), then _exit(2)s without running destructors or atexit.
+//
 // Cell mapping:
 //   NULL                  -> kEmpty
 //   INT                   -> kNumber, its decimal digits
@@ -18,7 +28,17 @@
 //                            (k/100 day is a whole number of seconds).
 // Known freexl 1.0 limits: formula cells come out empty (their cached results are not read);
 // booleans and error values both come out as the number 0 or 1.
+#include <fcntl.h>
 #include <freexl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <array>
@@ -28,6 +48,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -142,9 +164,9 @@ struct XlsHandle {
   }
 };
 
-class XlsReader final : public SheetReader {
+class FreexlReader final : public SheetReader {
  public:
-  XlsReader(std::string path, const std::string& sheet);
+  FreexlReader(std::string path, const std::string& sheet);
 
   const SheetInfo& info() const override { return info_; }
   bool NextRow(Row& row) override;
@@ -173,7 +195,7 @@ class XlsReader final : public SheetReader {
   std::vector<std::array<char, 40>> numbers_;
 };
 
-XlsReader::XlsReader(std::string path, const std::string& sheet) : path_(std::move(path)) {
+FreexlReader::FreexlReader(std::string path, const std::string& sheet) : path_(std::move(path)) {
   info_.format = "xls";
   std::error_code ec;
   const auto size = std::filesystem::file_size(path_, ec);
@@ -211,7 +233,7 @@ XlsReader::XlsReader(std::string path, const std::string& sheet) : path_(std::mo
   SelectSheet(sheet);
 }
 
-void XlsReader::FailOpen(int code) const {
+void FreexlReader::FailOpen(int code) const {
   std::error_code ec;
   if (code == FREEXL_FILE_NOT_FOUND) {
     if (!std::filesystem::exists(path_, ec)) Fail(Tr("找不到这个文件", "file not found"));
@@ -251,7 +273,7 @@ void XlsReader::FailOpen(int code) const {
               detail + ". Open it in Excel, save it as .xlsx and try again"));
 }
 
-void XlsReader::SelectSheet(const std::string& wanted) {
+void FreexlReader::SelectSheet(const std::string& wanted) {
   if (info_.sheet_names.empty()) {
     Fail(Tr("这个 .xls 文件里没有工作表", "this .xls file has no worksheets"));
   }
@@ -286,7 +308,7 @@ void XlsReader::SelectSheet(const std::string& wanted) {
   numbers_.resize(columns_);
 }
 
-Cell XlsReader::MakeCell(const FreeXL_CellValue& value, unsigned short column) {
+Cell FreexlReader::MakeCell(const FreeXL_CellValue& value, unsigned short column) {
   char* const out = numbers_[column].data();
   const std::size_t out_size = numbers_[column].size();
   Cell cell;
@@ -339,7 +361,7 @@ Cell XlsReader::MakeCell(const FreeXL_CellValue& value, unsigned short column) {
   return cell;
 }
 
-bool XlsReader::NextRow(Row& row) {
+bool FreexlReader::NextRow(Row& row) {
   while (next_row_ < rows_) {
     const unsigned int r = next_row_++;
     row.cells.clear();
@@ -363,10 +385,360 @@ bool XlsReader::NextRow(Row& row) {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The child process and its stream.
+//
+// Stream records (host byte order: both ends are the same program):
+//   'I' date1904:u8 names:u32 (name:str)* sheet:str      the workbook, once, first
+//   'R' number:i64 cells:u32 (type:u8 is_date:u8 text:str)*  one row
+//   'E' kind:u8 row:i64 column:i32 sheet:str header:str message:str   the Error the reader met
+//   'Z'                                                  the end of a complete stream
+// where str is length:u32 then the bytes.
+
+// Limits of the child. A real .xls sheet (65,536 rows × 256 columns at most) reads in well under
+// a second; freexl's cell array is at most 256 MB.
+constexpr rlim_t kChildCpuSeconds = 60;
+constexpr rlim_t kChildAddressSpace = rlim_t{2} << 30;
+// Exit statuses of the child besides 0 (a complete stream, possibly ending in an 'E' record).
+constexpr int kChildOutOfMemory = 3;
+constexpr int kChildFailed = 4;
+
+class StreamWriter {
+ public:
+  explicit StreamWriter(int fd) : fd_(fd) { buffer_.reserve(kSize); }
+  void Byte(unsigned char b) { Put(&b, 1); }
+  void U32(std::uint32_t v) { Put(&v, sizeof v); }
+  void I32(std::int32_t v) { Put(&v, sizeof v); }
+  void I64(std::int64_t v) { Put(&v, sizeof v); }
+  void Str(std::string_view s) {
+    U32(static_cast<std::uint32_t>(s.size()));
+    Put(s.data(), s.size());
+  }
+  // False when the parent has gone (the pipe is closed).
+  bool Flush() {
+    std::size_t at = 0;
+    while (at < buffer_.size()) {
+      const ssize_t n = ::write(fd_, buffer_.data() + at, buffer_.size() - at);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      at += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 16;
+  void Put(const void* data, std::size_t n) {
+    const char* p = static_cast<const char*>(data);
+    buffer_.insert(buffer_.end(), p, p + n);
+    if (buffer_.size() >= kSize && !Flush()) _exit(kChildFailed);
+  }
+  int fd_;
+  std::vector<char> buffer_;
+};
+
+// The child's work: read the sheet with freexl and send it. Returns the exit status.
+int RunChild(int fd, const std::string& path, const std::string& sheet) {
+  StreamWriter out(fd);
+  try {
+    // The stream ends ('Z') only after freexl_close: freexl also crashes while freeing a sheet.
+    std::optional<FreexlReader> opened(std::in_place, path, sheet);
+    FreexlReader& reader = *opened;
+    const SheetInfo& info = reader.info();
+    out.Byte('I');
+    out.Byte(info.date1904 ? 1 : 0);
+    out.U32(static_cast<std::uint32_t>(info.sheet_names.size()));
+    for (const std::string& name : info.sheet_names) out.Str(name);
+    out.Str(info.sheet);
+    Row row;
+    while (reader.NextRow(row)) {
+      out.Byte('R');
+      out.I64(row.number);
+      out.U32(static_cast<std::uint32_t>(row.cells.size()));
+      for (const Cell& cell : row.cells) {
+        out.Byte(static_cast<unsigned char>(cell.type));
+        out.Byte(cell.is_date ? 1 : 0);
+        out.Str(cell.text);
+      }
+    }
+    opened.reset();
+    out.Byte('Z');
+  } catch (const Error& e) {
+    out.Byte('E');
+    out.Byte(static_cast<unsigned char>(e.kind()));
+    out.I64(e.where().row);
+    out.I32(e.where().column);
+    out.Str(e.where().sheet);
+    out.Str(e.where().header);
+    out.Str(e.message());
+    out.Byte('Z');
+  } catch (const std::bad_alloc&) {
+    return kChildOutOfMemory;
+  } catch (...) {
+    return kChildFailed;
+  }
+  return out.Flush() ? 0 : kChildFailed;
+}
+
+// Reads a stream written by RunChild; every read is bounds-checked, and a short or malformed
+// stream is reported as false (the child died part-way).
+class StreamReader {
+ public:
+  explicit StreamReader(std::string_view data) : data_(data) {}
+  bool AtEnd() const { return at_ >= data_.size(); }
+  std::size_t offset() const { return at_; }
+  bool Byte(unsigned char& v) { return Get(&v, sizeof v); }
+  bool U32(std::uint32_t& v) { return Get(&v, sizeof v); }
+  bool I32(std::int32_t& v) { return Get(&v, sizeof v); }
+  bool I64(std::int64_t& v) { return Get(&v, sizeof v); }
+  bool Str(std::string_view& s) {
+    std::uint32_t n = 0;
+    if (!U32(n) || n > data_.size() - at_) return false;
+    s = data_.substr(at_, n);
+    at_ += n;
+    return true;
+  }
+
+ private:
+  bool Get(void* v, std::size_t n) {
+    if (n > data_.size() - at_) return false;
+    std::memcpy(v, data_.data() + at_, n);
+    at_ += n;
+    return true;
+  }
+  std::string_view data_;
+  std::size_t at_ = 0;
+};
+
+bool SanitizersActive() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
+// The parent side: runs the child, keeps its stream, and serves the rows from it.
+class IsolatedXlsReader final : public SheetReader {
+ public:
+  IsolatedXlsReader(std::string path, const std::string& sheet);
+
+  const SheetInfo& info() const override { return info_; }
+  bool NextRow(Row& row) override;
+  std::uint64_t BytesRead() const override {
+    if (stream_.empty()) return bytes_total_;
+    return bytes_total_ * rows_.offset() / stream_.size();
+  }
+  std::uint64_t BytesTotal() const override { return bytes_total_; }
+
+ private:
+  [[noreturn]] void Fail(const std::string& message) const {
+    throw Error(ErrorKind::kInput, Location(path_, info_.sheet), message);
+  }
+  [[noreturn]] void FailDamaged(const std::string& why_zh, const std::string& why_en) const;
+  void RunAndCollect(const std::string& sheet, int& status);
+  void Parse(int status);
+
+  std::string path_;
+  SheetInfo info_;
+  std::uint64_t bytes_total_ = 0;
+  std::string stream_;
+  StreamReader rows_{std::string_view()};
+};
+
+IsolatedXlsReader::IsolatedXlsReader(std::string path, const std::string& sheet)
+    : path_(std::move(path)) {
+  info_.format = "xls";
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path_, ec);
+  if (!ec) bytes_total_ = size;
+  int status = 0;
+  RunAndCollect(sheet, status);
+  Parse(status);
+}
+
+void IsolatedXlsReader::RunAndCollect(const std::string& sheet, int& status) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) {
+    Fail(Tr("无法启动 .xls 读取进程：", "cannot start the .xls reading process: ") +
+         std::strerror(errno));
+  }
+  std::fflush(nullptr);  // nothing buffered may be written twice
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int err = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    Fail(Tr("无法启动 .xls 读取进程：", "cannot start the .xls reading process: ") +
+         std::strerror(err));
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The default actions: a crash in freexl must end the child, not run a handler the parent
+    // installed (a test framework's, say) in a copy of the parent.
+    for (const int sig : {SIGPIPE, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU}) {
+      ::signal(sig, SIG_DFL);
+    }
+    const rlimit cpu{kChildCpuSeconds, kChildCpuSeconds + 5};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+    if (!SanitizersActive()) {  // ASan reserves terabytes of address space for its shadow
+      const rlimit as{kChildAddressSpace, kChildAddressSpace};
+      ::setrlimit(RLIMIT_AS, &as);
+    }
+    // The child has nothing to say on stderr (its errors travel in the stream); what a crash in
+    // freexl prints there (a sanitizer's report, say) is noise in a clerk's console, so it goes
+    // nowhere unless HUZHU_XLS_CHILD_STDERR=1 is set for debugging.
+    const char* keep_stderr = std::getenv("HUZHU_XLS_CHILD_STDERR");
+    if (keep_stderr == nullptr || std::string_view(keep_stderr) != "1") {
+      const int null_fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+      if (null_fd >= 0) ::dup2(null_fd, STDERR_FILENO);
+    }
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    int rc = kChildFailed;
+    try {
+      rc = RunChild(fds[1], path_, sheet);
+    } catch (...) {
+    }
+    _exit(rc);
+  }
+  ::close(fds[1]);
+  char buffer[1 << 16];
+  int read_errno = 0;
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) read_errno = errno;
+    if (n <= 0) break;
+    stream_.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      status = -1;
+      break;
+    }
+  }
+  if (read_errno != 0) {
+    Fail(Tr("读取 .xls 读取进程的结果时出错：", "error reading from the .xls reading process: ") +
+         std::strerror(read_errno));
+  }
+}
+
+void IsolatedXlsReader::FailDamaged(const std::string& why_zh, const std::string& why_en) const {
+  Fail(Tr("无法读取这个 .xls 文件：文件已损坏（" + why_zh +
+              "）。请用 Excel 打开后另存为 .xlsx 再试",
+          "cannot read this .xls file: it is damaged (" + why_en +
+              "). Open it in Excel, save it as .xlsx and try again"));
+}
+
+void IsolatedXlsReader::Parse(int status) {
+  if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU) {
+      FailDamaged("读取超过 " + std::to_string(kChildCpuSeconds) + " 秒",
+                  "reading took over " + std::to_string(kChildCpuSeconds) + " seconds");
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == kChildOutOfMemory) {
+      FailDamaged("读取它需要的内存超出限制", "reading it needs more memory than allowed");
+    }
+    if (WIFSIGNALED(status)) {
+      const std::string sig = std::to_string(WTERMSIG(status));
+      FailDamaged(".xls 读取库 libfreexl 异常退出，信号 " + sig,
+                  "the .xls library libfreexl stopped with signal " + sig);
+    }
+    FailDamaged(".xls 读取进程异常结束", "the .xls reading process failed");
+  }
+  StreamReader in(stream_);
+  const auto truncated = [this] {
+    FailDamaged(".xls 读取进程的结果不完整", "the .xls reading process gave an incomplete result");
+  };
+  unsigned char tag = 0;
+  if (!in.Byte(tag)) truncated();
+  if (tag == 'I') {
+    unsigned char date1904 = 0;
+    std::uint32_t count = 0;
+    if (!in.Byte(date1904) || !in.U32(count)) truncated();
+    info_.date1904 = date1904 != 0;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string_view name;
+      if (!in.Str(name)) truncated();
+      info_.sheet_names.emplace_back(name);
+    }
+    std::string_view selected;
+    if (!in.Str(selected)) truncated();
+    info_.sheet = std::string(selected);
+    rows_ = in;  // rows start here
+  }
+  // Check the whole stream now: an error the child met part-way is raised at open, so that a
+  // damaged .xls stops the run before any of its rows is used.
+  for (;;) {
+    if (tag != 'I' && tag != 'R' && tag != 'E' && tag != 'Z') truncated();
+    if (tag == 'Z') break;
+    if (tag == 'R') {
+      std::int64_t number = 0;
+      std::uint32_t cells = 0;
+      if (!in.I64(number) || !in.U32(cells)) truncated();
+      for (std::uint32_t c = 0; c < cells; ++c) {
+        unsigned char type = 0;
+        unsigned char is_date = 0;
+        std::string_view text;
+        if (!in.Byte(type) || !in.Byte(is_date) || !in.Str(text)) truncated();
+        if (type > static_cast<unsigned char>(CellType::kError)) truncated();
+      }
+    } else if (tag == 'E') {
+      unsigned char kind = 0;
+      std::int64_t row = 0;
+      std::int32_t column = 0;
+      std::string_view sheet;
+      std::string_view header;
+      std::string_view message;
+      if (!in.Byte(kind) || !in.I64(row) || !in.I32(column) || !in.Str(sheet) ||
+          !in.Str(header) || !in.Str(message)) {
+        truncated();
+      }
+      throw Error(static_cast<ErrorKind>(kind),
+                  Location(path_, std::string(sheet), row, column, std::string(header)),
+                  std::string(message));
+    }
+    if (!in.Byte(tag)) truncated();
+  }
+  if (!in.AtEnd() || info_.sheet_names.empty()) truncated();
+}
+
+bool IsolatedXlsReader::NextRow(Row& row) {
+  row.cells.clear();
+  unsigned char tag = 0;
+  // Parse() checked the stream: every read here succeeds.
+  if (!rows_.Byte(tag) || tag != 'R') return false;
+  std::uint32_t cells = 0;
+  rows_.I64(row.number);
+  rows_.U32(cells);
+  for (std::uint32_t c = 0; c < cells; ++c) {
+    unsigned char type = 0;
+    unsigned char is_date = 0;
+    Cell cell;
+    rows_.Byte(type);
+    rows_.Byte(is_date);
+    rows_.Str(cell.text);
+    cell.type = static_cast<CellType>(type);
+    cell.is_date = is_date != 0;
+    row.cells.push_back(cell);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<SheetReader> OpenXls(const std::string& path, const std::string& sheet) {
-  return std::make_unique<XlsReader>(path, sheet);
+  return std::make_unique<IsolatedXlsReader>(path, sheet);
 }
 
 }  // namespace huzhu

@@ -318,6 +318,16 @@ def _(c):
     return c.payout()
 
 
+@case("xls_crashes_libfreexl", 3, ["members.xls", "已损坏", "另存为 .xlsx"], pre_out=True)
+def _(c):
+    # A fuzzer-made file on which libfreexl 1.0.6 dies with SIGSEGV while freeing the sheet (a
+    # second DIMENSION record): freexl runs in a child process, so huzhu reports a damaged file.
+    c.members = c.tmp / "members.xls"
+    shutil.copy(Path(__file__).resolve().parents[1] / "fuzz" / "regressions" / "fuzz_xls" /
+                "crash-068b98837d865b27c1cc3aac0a5ad33c8b4bf3b3", c.members)
+    return c.payout()
+
+
 @case("zip_bomb_honest_sizes", 3, ["claims.xlsx", "sheet1.xml"], pre_out=True, bomb=True)
 def _(c):
     c.claims = c.tmp / "claims.xlsx"

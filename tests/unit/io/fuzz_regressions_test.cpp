@@ -19,13 +19,6 @@
 
 #include "../../fuzz/fuzz_targets.h"
 
-// libfreexl 1.0.6 itself leaks a cell array on some crafted .xls files even though the reader
-// always calls freexl_close (tests/fuzz/regressions/fuzz_xls/leak-*): not ours to fix, so
-// LeakSanitizer (scripts/test --sanitize) ignores leaks allocated inside libfreexl. Without a
-// sanitizer this function is never called.
-extern "C" __attribute__((used)) const char* __lsan_default_suppressions() {
-  return "leak:libfreexl.so\n";
-}
 
 namespace huzhu {
 namespace {
