@@ -4,6 +4,7 @@
 // Only this file and xlsx_writer.cpp touch libxlsxwriter.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,6 +19,8 @@ struct lxw_worksheet;
 struct lxw_format;
 
 namespace huzhu {
+
+class ParallelDeflater;
 
 enum class ColumnFormat {
   kText,
@@ -47,6 +50,10 @@ class XlsxWorkbook;
 /// One worksheet being written row by row. Cells of a row are given left to right.
 class XlsxSheet {
  public:
+  ~XlsxSheet();
+  XlsxSheet(const XlsxSheet&) = delete;
+  XlsxSheet& operator=(const XlsxSheet&) = delete;
+
   void Text(std::string_view text);
   void MoneyCell(Money amount);
   void DateCell(Date date);
@@ -65,6 +72,8 @@ class XlsxSheet {
   /// The 0-based row of the first data row (below the header).
   std::uint32_t first_data_row() const { return first_data_row_; }
   const std::string& name() const { return name_; }
+  /// Columns of the widest row (the header's at least).
+  std::size_t column_count() const { return std::max<std::size_t>(columns_.size(), max_columns_); }
   /// Conditional formatting over columns [first_col, last_col] of every data row written:
   /// highlighted when `formula` holds. The formula is Excel's, written for the first data row,
   /// with {row} standing for that row's 1-based number: "=$D{row}<$C{row}".
@@ -82,6 +91,14 @@ class XlsxSheet {
   void Finish();
   void Check(int error, const char* what) const;
   lxw_format* FormatFor(ColumnFormat format) const;
+  // Table sheets write their data rows as XML themselves (see zip_writer.h), in chunks deflated
+  // on worker threads; libxlsxwriter writes the rest of the sheet and the rest of the workbook.
+  bool Direct() const { return kind_ == Kind::kTable; }
+  void OpenCell(lxw_format* format, bool inline_string);
+  void DirectNumber(std::string_view number, lxw_format* format);
+  void DirectText(std::string_view text, lxw_format* format);
+  void DirectBlank(lxw_format* format);
+  void EndDirectChunk(bool last);
   bool Sampling() const;
   void Track(std::size_t display_width);
 
@@ -102,14 +119,24 @@ class XlsxSheet {
   std::uint16_t col_ = 0;
   RowStyle pending_style_ = RowStyle::kNormal;
   std::string text_;  // the current text cell, NUL-terminated for libxlsxwriter
+  // Direct sheets: the rows' XML not yet handed to the deflater, whether the current row's
+  // <row> is open, the widest row, and the deflated rows.
+  std::string xml_;
+  bool row_open_ = false;
+  std::uint16_t max_columns_ = 0;
+  std::unique_ptr<ParallelDeflater> rows_;
+  std::vector<std::string> column_letters_;
+  int worksheet_number_ = 0;  // N of xl/worksheets/sheetN.xml
 };
 
 /// A workbook written to `path`. Call Close(): until then the file is incomplete. Errors throw
 /// Error(kOutput) naming the path.
 class XlsxWorkbook {
  public:
-  /// `temp_dir` holds libxlsxwriter's row files (the output staging folder).
+  /// `temp_dir` holds the temporary files (the output staging folder).
   XlsxWorkbook(const std::string& path, const std::string& temp_dir);
+  /// Bytes of row XML per deflated chunk of a table sheet (tests make it small).
+  static void SetChunkBytesForTesting(std::size_t bytes);
   ~XlsxWorkbook();
   XlsxWorkbook(const XlsxWorkbook&) = delete;
   XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
@@ -139,16 +166,20 @@ class XlsxWorkbook {
   void Close();
 
   lxw_workbook* raw() { return book_; }
+  const std::string& temp_dir() const { return temp_dir_; }
   const std::string& path() const { return path_; }
 
  private:
   friend class XlsxSheet;
   struct Formats;
+  // Where libxlsxwriter writes its archive, which Close() completes into path_.
+  std::string LibxlsxwriterPath() const;
   std::string path_;
   std::string temp_dir_;
   lxw_workbook* book_ = nullptr;
   std::unique_ptr<Formats> formats_;
   std::vector<std::unique_ptr<XlsxSheet>> sheets_;
+  int worksheets_ = 0;  // worksheets added so far (chartsheets are numbered apart)
   bool closed_ = false;
 };
 

@@ -35,7 +35,7 @@ class WriterRoundTrip(harness.TempDirTest):
         import openpyxl
         out = self.write("x")
         wb = openpyxl.load_workbook(out / "fixture.xlsx")
-        self.assertEqual(wb.sheetnames, ["明细", "规则"])
+        self.assertEqual(wb.sheetnames, ["明细", "规则", "分块"])
         ws = wb["明细"]
         self.assertEqual([c.value for c in ws[1]], ["姓名", "金额", "日期", "天数", "比例"])
         self.assertTrue(all(c.font.b for c in ws[1]), "header row is bold")
@@ -58,6 +58,39 @@ class WriterRoundTrip(harness.TempDirTest):
         self.assertGreater(ws.column_dimensions["A"].width, 10)
         self.assertEqual([[c.value for c in row] for row in wb["规则"].iter_rows()],
                          [["项目", "值"], ["规则文件", "rules/inner-mongolia/2026-hospital.toml"]])
+
+    def test_rows_deflated_in_chunks_and_spliced(self):
+        """Table sheets' rows are written as XML by huzhu and deflated in chunks on worker threads
+        (src/io/zip_writer.h); the fixture cuts 分块's 5,000 rows into ~90 chunks of 4 KiB."""
+        import openpyxl
+        import zipfile
+        out = self.write("z")
+        with zipfile.ZipFile(out / "fixture.xlsx") as z:
+            self.assertIsNone(z.testzip(), "every part's CRC matches")
+            xml = z.read("xl/worksheets/sheet3.xml").decode("utf-8")
+        self.assertIn('<dimension ref="A1:D5001"/>', xml)
+        self.assertEqual(xml.count("<row "), 5001)
+        wb = openpyxl.load_workbook(out / "fixture.xlsx")
+        ws = wb["分块"]
+        self.assertEqual(ws.max_row, 5001)
+        self.assertEqual(ws.auto_filter.ref, "A1:D5001")
+        self.assertEqual(ws.freeze_panes, "A2")
+        self.assertEqual([c.value for c in ws[1]], ["序号", "文本", "金额", "分数"])
+        for r, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=1):
+            self.assertEqual(row[0], r)
+            self.assertEqual(f"{row[2]:.2f}", f"{(r * 101 - 250000) / 100:.2f}", f"row {r}")
+            self.assertEqual(row[2], (r * 101 - 250000) / 100, f"row {r}: the nearest double")
+            self.assertEqual(row[3], (r - 2500) / 10, f"row {r}")
+            if r > 8:
+                self.assertEqual(row[1], f"第{r}行")
+        # Texts XML must escape. Controls and a literal "_x0041_" are written as ECMA-376
+        # _xHHHH_ escapes, which Excel (and huzhu's reader) decode; openpyxl shows them raw.
+        self.assertEqual([ws.cell(r, 2).value for r in range(2, 10)],
+                         ["a&b<c>d", "_x0001_控制_x001F_", " 前导空格", "尾随空格 ", "_x005F_x0041_",
+                          "行一\n行二", "\"引号\"'", "a_x00zz_b"])
+        self.assertEqual(ws.cell(1001, 3).fill.fgColor.rgb[-6:], "C6EFCE")
+        self.assertEqual(ws.cell(1001, 3).number_format, "#,##0.00")
+        self.assertNotEqual(ws.cell(1000, 3).fill.fill_type, "solid")
 
     def test_csv_twin(self):
         out = self.write("c")

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
+    // Small chunks, so that the rows of a table sheet are deflated in many pieces and spliced.
+    XlsxWorkbook::SetChunkBytesForTesting(4096);
     OutputStage stage(argv[1], {});
     XlsxWorkbook book(stage.PathFor("fixture.xlsx"), stage.staging_dir());
     CsvWriter csv(stage.PathFor("fixture.csv"));
@@ -64,6 +66,26 @@ int main(int argc, char** argv) {
     rules.Text("规则文件");
     rules.Text("rules/inner-mongolia/2026-hospital.toml");
     rules.EndRow();
+    // A table sheet after a key-value one (its part is sheet3.xml) with 5,000 rows in ~90 chunks
+    // and texts XML has to escape.
+    XlsxSheet& many = book.AddSheet("分块", {{"序号", ColumnFormat::kInteger, 0},
+                                           {"文本", ColumnFormat::kText, 0},
+                                           {"金额", ColumnFormat::kMoney, 0},
+                                           {"分数", ColumnFormat::kDecimal1, 0}});
+    const char* tricky[] = {"a&b<c>d", "\x01控制\x1f", " 前导空格", "尾随空格 ", "_x0041_",
+                            "行一\n行二", "\"引号\"'", "a_x00zz_b"};
+    for (long long i = 1; i <= 5000; ++i) {
+      if (i % 1000 == 0) many.StyleRow(RowStyle::kGood);
+      many.Integer(i);
+      if (i <= 8) {
+        many.Text(tricky[i - 1]);
+      } else {
+        many.Text("第" + std::to_string(i) + "行");
+      }
+      many.MoneyCell(Money::FromFen(i * 101 - 250000));
+      many.Tenths(i - 2500);
+      many.EndRow();
+    }
     book.Close();
     csv.Close();
     stage.Commit();
