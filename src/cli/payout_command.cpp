@@ -50,20 +50,29 @@ Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   return l;
 }
 
-std::vector<InputRecord> InputRecords(const PayoutOptions& opt, const Loaded& l) {
+std::vector<InputRecord> HashPayoutInputs(const PayoutOptions& opt) {
   std::vector<InputRecord> inputs = HashInputs("会员名单", opt.members);
-  inputs[0].rows = l.members.rows_read();
-  for (InputRecord& in : HashInputs("结算明细", opt.claims)) {
-    for (const Claim& c : l.claims.claims) in.rows += l.claims.files[c.file].path == in.path;
-    inputs.push_back(std::move(in));
-  }
+  for (InputRecord& in : HashInputs("结算明细", opt.claims)) inputs.push_back(std::move(in));
   return inputs;
 }
 
+// The row counts of the 规则 sheet's input lines (members: all files together on the first).
+void CountInputRows(std::vector<InputRecord>& inputs, const Loaded& l) {
+  inputs[0].rows = l.members.rows_read();
+  std::vector<long long> per_file(l.claims.files.size(), 0);
+  for (const Claim& c : l.claims.claims) ++per_file[c.file];
+  for (InputRecord& in : inputs) {
+    if (in.role != "结算明细") continue;
+    for (std::size_t f = 0; f < l.claims.files.size(); ++f) {
+      if (l.claims.files[f].path == in.path) in.rows += per_file[f];
+    }
+  }
+}
+
 int RunPayout(const PayoutOptions& opt, const Context& ctx) {
+  // Hash the inputs (for the 规则 sheet) on the second core while they are read and computed.
+  auto hashing = std::async(std::launch::async, [&opt] { return HashPayoutInputs(opt); });
   Loaded l = Load(opt, ctx);
-  // Hash the inputs (for the 规则 sheet) on the second core while the claims are computed.
-  auto inputs = std::async(std::launch::async, [&opt, &l] { return InputRecords(opt, l); });
   auto t0 = std::chrono::steady_clock::now();
   const std::vector<ClaimResult> results = ComputePayouts(l.rules, l.members, l.claims, l.problems);
   const PayoutSummary summary = SummarizePayouts(l.rules, l.members, l.claims, results);
@@ -73,8 +82,9 @@ int RunPayout(const PayoutOptions& opt, const Context& ctx) {
   all_inputs.insert(all_inputs.end(), opt.claims.begin(), opt.claims.end());
   t0 = std::chrono::steady_clock::now();
   OutputStage stage(opt.out, all_inputs);
-  WritePayoutOutputs(stage, l.rules, l.members, l.claims, results, summary, l.problems,
-                     inputs.get());
+  std::vector<InputRecord> inputs = hashing.get();
+  CountInputRows(inputs, l);
+  WritePayoutOutputs(stage, l.rules, l.members, l.claims, results, summary, l.problems, inputs);
   stage.Commit();
   spdlog::info(fmt::runtime(Tr("写出：{:.2f} 秒", "write: {:.2f} s")), Seconds(t0));
 

@@ -28,6 +28,12 @@ struct RatioOptions {
 };
 
 int RunRatio(const RatioOptions& opt, const Context& ctx) {
+  // Hash the inputs (for the 规则 sheet) on the second core while they are read and checked.
+  auto hashing = std::async(std::launch::async, [&opt] {
+    std::vector<InputRecord> in = HashInputs("会员名单", opt.members);
+    for (InputRecord& u : HashInputs("单位表", opt.units)) in.push_back(std::move(u));
+    return in;
+  });
   const RuleSet rules = LoadRulesLogged(opt.rules, opt.override_file);
   ProblemList problems;
   const MemberTable members = ReadMembersLogged(opt.members, opt.sheet, rules, problems, ctx);
@@ -36,13 +42,6 @@ int RunRatio(const RatioOptions& opt, const Context& ctx) {
   spdlog::info(fmt::runtime(Tr("单位表：{} 个单位，{:.2f} 秒", "units: {} units, {:.2f} s")),
                units.units.size(), Seconds(t0));
 
-  // Hash the inputs (for the 规则 sheet) on the second core while the units are checked.
-  auto inputs = std::async(std::launch::async, [&] {
-    std::vector<InputRecord> in = HashInputs("会员名单", opt.members);
-    in[0].rows = members.rows_read();
-    for (InputRecord& u : HashInputs("单位表", opt.units)) in.push_back(std::move(u));
-    return in;
-  });
   t0 = std::chrono::steady_clock::now();
   const RatioResult result = ComputeRatio(rules, members, units, problems);
   const RatioSummary summary = SummarizeRatio(result, members);
@@ -52,7 +51,9 @@ int RunRatio(const RatioOptions& opt, const Context& ctx) {
   all_inputs.insert(all_inputs.end(), opt.units.begin(), opt.units.end());
   t0 = std::chrono::steady_clock::now();
   OutputStage stage(opt.out, all_inputs);
-  WriteRatioOutputs(stage, rules, members, result, summary, problems, inputs.get());
+  std::vector<InputRecord> inputs = hashing.get();
+  inputs[0].rows = members.rows_read();
+  WriteRatioOutputs(stage, rules, members, result, summary, problems, inputs);
   stage.Commit();
   spdlog::info(fmt::runtime(Tr("写出：{:.2f} 秒", "write: {:.2f} s")), Seconds(t0));
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -63,6 +64,13 @@ int RunScore(const ScoreOptions& opt, const Context& ctx) {
   ProblemList problems;
   const std::vector<std::string> target_files =
       opt.targets.empty() ? DefaultTargets(rules) : opt.targets;
+  // Hash the inputs (for the 规则 sheet) on the second core while they are read and scored.
+  auto hashing = std::async(std::launch::async, [&opt, &target_files] {
+    std::vector<InputRecord> in = HashInputs("会员名单", opt.members);
+    for (InputRecord& t : HashInputs("目标表", target_files)) in.push_back(std::move(t));
+    for (InputRecord& m : HashInputs("人工评分", opt.manual)) in.push_back(std::move(m));
+    return in;
+  });
   const TargetTable targets = ReadTargets(target_files, opt.sheet, problems);
   if (targets.targets.empty()) {
     throw Error(ErrorKind::kInput, Location(target_files.front()),
@@ -94,10 +102,8 @@ int RunScore(const ScoreOptions& opt, const Context& ctx) {
                                           manual ? &*manual : nullptr, problems);
   spdlog::info(fmt::runtime(Tr("计算：{:.2f} 秒", "compute: {:.2f} s")), Seconds(t0));
 
-  std::vector<InputRecord> inputs = HashInputs("会员名单", opt.members);
+  std::vector<InputRecord> inputs = hashing.get();
   inputs[0].rows = members.rows_read();
-  for (InputRecord& in : HashInputs("目标表", target_files)) inputs.push_back(std::move(in));
-  for (InputRecord& in : HashInputs("人工评分", opt.manual)) inputs.push_back(std::move(in));
 
   std::vector<std::string> all_inputs = opt.members;
   all_inputs.insert(all_inputs.end(), opt.targets.begin(), opt.targets.end());

@@ -171,6 +171,11 @@ std::optional<bool> ParseTimeOfDay(std::string_view text) {
 // Date
 
 Date Date::FromYmd(int year, int month, int day) {
+  // The common case without formatting anything (a million ID numbers each give a birth date).
+  if (year >= kMinYear && year <= kMaxYear && month >= 1 && month <= 12 && day >= 1 &&
+      day <= DaysInMonth(year, month)) {
+    return Date(DaysFromCivil(year, month, day));
+  }
   ValidateYmd(year, month, day, FormatYmd(year, month, day));
   return Date(DaysFromCivil(year, month, day));
 }

@@ -196,4 +196,13 @@ std::string AsciiLower(std::string_view text) {
   return out;
 }
 
+bool EqualsAsciiNoCase(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace huzhu

@@ -31,5 +31,7 @@ std::string PadDisplay(std::string_view text, std::size_t width);
 
 /// ASCII lower-casing (headers' English aliases are matched case-insensitively).
 std::string AsciiLower(std::string_view text);
+/// `text` == `lower` ignoring ASCII case (`lower` given in lower case), without allocating.
+bool EqualsAsciiNoCase(std::string_view text, std::string_view lower);
 
 }  // namespace huzhu
