@@ -59,11 +59,18 @@ std::int64_t MemberTable::Find(std::string_view id_number) const {
 
 std::int64_t MemberTable::Find(std::string_view id_number, Project project) const {
   const auto key = IdKey(id_number);
-  if (!key) return -1;
-  const std::uint64_t k = IndexKey(*key, project);
-  auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(k, std::uint32_t{0}));
-  if (it == index_.end() || it->first != k) return -1;
-  return it->second;
+  if (!key || index_.empty()) return -1;
+  const std::uint64_t k = IndexKey(*key, project) + 1;
+  for (std::size_t at = SlotOf(k);; at = (at + 1) & (index_.size() - 1)) {
+    const Slot& slot = index_[at];
+    if (slot.key == k) return slot.member;
+    if (slot.key == 0) return -1;
+  }
+}
+
+// The home slot of a key: the top bits of its Fibonacci hash (the table is a power of two).
+std::size_t MemberTable::SlotOf(std::uint64_t key) const {
+  return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> index_shift_);
 }
 
 Location MemberTable::Where(const Member& m) const {
@@ -72,32 +79,34 @@ Location MemberTable::Where(const Member& m) const {
 }
 
 void MemberTable::BuildIndex(ProblemList& problems) {
-  index_.clear();
-  index_.reserve(members_.size());
-  for (std::uint32_t i = 0; i < members_.size(); ++i) {
-    if (const auto key = IdKey(members_[i].id)) {
-      index_.emplace_back(IndexKey(*key, members_[i].project), i);
-    }
+  // A power of two at least 1.5 times the members: at most 2/3 full.
+  index_shift_ = 63;
+  while ((std::size_t{1} << (64 - index_shift_)) < members_.size() + members_.size() / 2 + 1) {
+    --index_shift_;
   }
-  // Stable by row order: the first row of an ID wins.
-  std::stable_sort(index_.begin(), index_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> unique;
-  unique.reserve(index_.size());
-  for (const auto& entry : index_) {
-    if (!unique.empty() && unique.back().first == entry.first) {
-      const Member& first = members_[unique.back().second];
-      const Member& again = members_[entry.second];
+  index_.assign(std::size_t{1} << (64 - index_shift_), Slot{});
+  // In row order: the first row of an ID wins; a repeat is listed as a problem.
+  for (std::uint32_t i = 0; i < members_.size(); ++i) {
+    const auto id_key = IdKey(members_[i].id);
+    if (!id_key) continue;
+    const std::uint64_t k = IndexKey(*id_key, members_[i].project) + 1;
+    for (std::size_t at = SlotOf(k);; at = (at + 1) & (index_.size() - 1)) {
+      Slot& slot = index_[at];
+      if (slot.key == 0) {
+        slot = Slot{k, i};
+        break;
+      }
+      if (slot.key != k) continue;
+      const Member& first = members_[slot.member];
+      const Member& again = members_[i];
       problems.Error(Where(again),
                      Tr("同一身份证号在本项目本期重复参互（首次出现在" + FormatLocation(Where(first)) +
                             "），以首行为准",
                         "the same ID is enrolled twice in this project and period (first at " +
                             FormatLocation(Where(first)) + "); the first row is used"));
-      continue;
+      break;
     }
-    unique.push_back(entry);
   }
-  index_ = std::move(unique);
 }
 
 namespace {

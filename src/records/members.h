@@ -90,7 +90,15 @@ class MemberTable {
   void BuildIndex(ProblemList& problems);
 
   std::vector<Member> members_;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> index_;  // sorted by key
+  // Open-addressing hash index: IndexKey + 1 (0 = empty slot) → member. One or two cache misses
+  // per lookup where a binary search over a province's 1.3 million keys took twenty.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t member = 0;
+  };
+  std::vector<Slot> index_;
+  int index_shift_ = 63;  // 64 − log2(index_.size())
+  std::size_t SlotOf(std::uint64_t key) const;
   std::vector<InputFile> files_;
   TextArena arena_;
   Project project_ = Project::kHospital;  ///< the project of rows with an empty 项目
