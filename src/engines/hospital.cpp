@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "core/diagnostics.h"
@@ -381,13 +382,21 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
     root_of[i] = r;
   }
 
-  // 7. Build the stays of each member.
-  std::map<std::int64_t, std::vector<Stay>> by_member;
-  std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::size_t>> stay_of_root;
+  // 7. Build the stays of each member: one per root claim, grouped by member (ascending member
+  // index, then claim order), in one flat vector rather than a node per member.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> roots;  // (member, root claim)
   for (std::uint32_t i = 0; i < claims.size(); ++i) {
     if (results[i].status == Status::kRejected || root_of[i] >= 0) continue;
+    roots.emplace_back(results[i].member, i);
+  }
+  std::stable_sort(roots.begin(), roots.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Stay> all_stays(roots.size());
+  std::vector<std::int64_t> stay_of_root(claims.size(), -1);
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    const std::uint32_t i = roots[k].second;
     const Claim& c = claims[i];
-    Stay stay;
+    Stay& stay = all_stays[k];
     stay.root = i;
     stay.s = *self_pay[i];
     if (IsInpatient(c.kind)) {
@@ -396,9 +405,7 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
     } else {
       stay.admitted = stay.discharged = *MonthDate(c);
     }
-    auto& list = by_member[results[i].member];
-    stay_of_root[i] = {results[i].member, list.size()};
-    list.push_back(stay);
+    stay_of_root[i] = static_cast<std::int64_t>(k);
   }
   for (std::uint32_t i = 0; i < claims.size(); ++i) {
     if (root_of[i] < 0) continue;
@@ -409,16 +416,23 @@ std::vector<ClaimResult> ComputeHospitalPayouts(const RuleSet& rule_set, const M
                            "part of the stay " + claims[root].claim_id));
       continue;
     }
-    auto [member, idx] = stay_of_root.at(root);
-    Stay& stay = by_member[member][idx];
+    Stay& stay = all_stays[static_cast<std::size_t>(stay_of_root[root])];
     stay.parts.push_back(i);
     stay.s += *self_pay[i];
     stay.admitted = std::min(stay.admitted, *claims[i].admitted_on);
     stay.discharged = std::max(stay.discharged, *claims[i].discharged_on);
   }
+  // [begin, end) of each member's stays in all_stays.
+  std::vector<std::pair<std::size_t, std::size_t>> groups;
+  for (std::size_t k = 0; k < roots.size(); ++k) {
+    if (k == 0 || roots[k].first != roots[k - 1].first) groups.emplace_back(k, k);
+    groups.back().second = k + 1;
+  }
 
   // 8. Compute each member's stays, then apply the period cap in discharge order.
-  for (auto& [member_index, stays] : by_member) {
+  for (const auto& [group_begin, group_end] : groups) {
+    const std::int64_t member_index = roots[group_begin].first;
+    const std::span<Stay> stays(all_stays.data() + group_begin, group_end - group_begin);
     const Member& m = members.at(static_cast<std::size_t>(member_index));
     // The first inpatient stay of the period carries the allowance (earliest admission; ties by
     // claim id).

@@ -1,5 +1,6 @@
 #include "reports/payout_report.h"
 
+#include <array>
 #include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
@@ -30,6 +31,8 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
                                const ClaimFile& claims, const std::vector<ClaimResult>& results) {
   PayoutSummary s;
   std::unordered_map<std::int64_t, std::size_t> line_of;  // member → index in s.members
+  line_of.reserve(results.size());
+  std::array<std::int64_t, 256> reason_counts{};  // by Reason; into by_reason at the end
   s.rows_in = static_cast<std::int64_t>(results.size());
   for (const ClaimResult& r : results) {
     switch (r.status) {
@@ -37,7 +40,7 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
       case Status::kReview: ++s.review; break;
       case Status::kRejected: ++s.rejected; break;
     }
-    if (r.reason != Reason::kNone) ++s.by_reason[ReasonCode(r.reason)];
+    ++reason_counts[static_cast<std::size_t>(r.reason)];
     s.medical_subsidy += r.medical_subsidy;
     s.allowance += r.allowance;
     s.top_up += r.top_up;
@@ -64,6 +67,11 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
       t.review += r.total();
     } else {
       ++t.rejected_count;
+    }
+  }
+  for (std::size_t reason = 1; reason < reason_counts.size(); ++reason) {
+    if (reason_counts[reason] > 0) {
+      s.by_reason[ReasonCode(static_cast<Reason>(reason))] = reason_counts[reason];
     }
   }
   // Transfers: one per member with a positive paid total, in order of the member's first claim.
