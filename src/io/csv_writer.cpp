@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 
 #include "core/diagnostics.h"
@@ -14,36 +15,47 @@ constexpr std::size_t kFlushAt = 1 << 20;
 
 std::string SysError() { return std::strerror(errno); }
 
-std::string TwoDecimals(std::int64_t hundredths) {
+// Appends hundredths as a number with two decimals: -5 → "-0.05".
+void AppendTwoDecimals(std::string& out, std::int64_t hundredths) {
   const bool negative = hundredths < 0;
   // Magnitude without overflow for INT64_MIN.
   const std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(hundredths)
                                      : static_cast<std::uint64_t>(hundredths);
-  std::string out = std::to_string(mag / 100);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, mag / 100).ptr;
+  if (negative) out += '-';
+  out.append(digits, static_cast<std::size_t>(end - digits));
   const unsigned frac = static_cast<unsigned>(mag % 100);
   out += '.';
   out += static_cast<char>('0' + frac / 10);
   out += static_cast<char>('0' + frac % 10);
-  return negative ? "-" + out : out;
 }
-}  // namespace
 
-std::string CsvField(std::string_view text) {
-  std::string value;
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    value = "'";
+// Appends one field: text a spreadsheet would take for a formula (= + - @, tab, CR first) gets a
+// leading apostrophe; a field with a comma, quote or line break is quoted, quotes doubled.
+void AppendField(std::string& out, std::string_view text) {
+  const bool defuse = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                        text[0] == '@' || text[0] == '\t' || text[0] == '\r');
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) out += '"';
+  if (defuse) out += '\'';
+  if (!quote) {
+    out.append(text);
+    return;
   }
-  value.append(text);
-  const bool quote = value.find_first_of(",\"\r\n") != std::string::npos;
-  if (!quote) return value;
-  std::string out = "\"";
-  for (char c : value) {
+  for (const char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
-  return out;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view text) {
+  std::string field;
+  AppendField(field, text);
+  return field;
 }
 
 CsvWriter::CsvWriter(const std::string& path) : path_(path) {
@@ -75,11 +87,20 @@ void CsvWriter::Header(const std::vector<std::string>& names) {
   EndRow();
 }
 
-void CsvWriter::Text(std::string_view text) { Raw(CsvField(text)); }
-void CsvWriter::MoneyField(Money amount) { Raw(TwoDecimals(amount.fen())); }
+void CsvWriter::Text(std::string_view text) {
+  Separator();
+  AppendField(buffer_, text);
+}
+void CsvWriter::MoneyField(Money amount) {
+  Separator();
+  AppendTwoDecimals(buffer_, amount.fen());
+}
 void CsvWriter::DateField(Date date) { Raw(date.ToIso()); }
 void CsvWriter::Integer(std::int64_t value) { Raw(std::to_string(value)); }
-void CsvWriter::Hundredths(std::int64_t value) { Raw(TwoDecimals(value)); }
+void CsvWriter::Hundredths(std::int64_t value) {
+  Separator();
+  AppendTwoDecimals(buffer_, value);
+}
 
 void CsvWriter::Tenths(std::int64_t value) {
   const std::uint64_t magnitude =

@@ -119,14 +119,15 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
 
 namespace {
 
+// Views into the member table (or the claim, for a claim without a member).
 struct LineText {
-  std::string name, unit, region;
+  std::string_view name, unit, region;
 };
 
 LineText TextOf(const MemberTable& members, const Claim& c, const ClaimResult& r) {
   const Member* m = r.member >= 0 ? &members.at(static_cast<std::size_t>(r.member)) : nullptr;
-  return LineText{m ? std::string(m->name) : c.name, m ? std::string(m->unit_code) : "",
-                  m ? std::string(m->region) : ""};
+  return LineText{m ? m->name : std::string_view(c.name), m ? m->unit_code : std::string_view(),
+                  m ? m->region : std::string_view()};
 }
 
 void WritePayoutCsv(const std::string& path, const MemberTable& members, const ClaimFile& claims,
@@ -255,9 +256,9 @@ void WritePayoutWorkbook(const std::string& path, const std::string& temp_dir,
     const Claim& c = claims.claims[i];
     const ClaimResult& r = results[i];
     const LineText t = TextOf(members, c, r);
-    const std::string& name = t.name;
-    const std::string& unit = t.unit;
-    const std::string& region = t.region;
+    const std::string_view name = t.name;
+    const std::string_view unit = t.unit;
+    const std::string_view region = t.region;
     const std::string& file = claims.files[c.file].path;
     if (r.status == Status::kReview) lines.StyleRow(RowStyle::kAttention);
     lines.Text(c.claim_id);
