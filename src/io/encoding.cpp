@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -133,29 +134,132 @@ Gb18030Decoder::Gb18030Decoder() {
 
 Gb18030Decoder::~Gb18030Decoder() { iconv_close(static_cast<iconv_t>(cd_)); }
 
+namespace {
+
+// The two-byte GB18030 characters (lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE: the GBK set,
+// all of Chinese text in practice) as UTF-8, computed once by glibc's own converter, so that the
+// table agrees with iconv by construction. An entry is the UTF-8 length (0: iconv refuses the
+// pair) in the low byte and up to three bytes above it.
+struct TwoByteTable {
+  std::uint32_t entries[126][191] = {};
+  TwoByteTable() {
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return;  // Gb18030Decoder() has failed already
+    for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
+      for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+        if (trail == 0x7F) continue;
+        char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        char out[8];
+        char* in_ptr = in;
+        std::size_t in_left = 2;
+        char* out_ptr = out;
+        std::size_t out_left = sizeof out;
+        if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1) ||
+            in_left != 0) {
+          iconv(cd, nullptr, nullptr, nullptr, nullptr);
+          continue;
+        }
+        const std::size_t n = sizeof out - out_left;
+        if (n == 0 || n > 3) continue;
+        std::uint32_t entry = static_cast<std::uint32_t>(n);
+        for (std::size_t k = 0; k < n; ++k) {
+          entry |= static_cast<std::uint32_t>(static_cast<unsigned char>(out[k])) << (8 * (k + 1));
+        }
+        entries[lead - 0x81][trail - 0x40] = entry;
+      }
+    }
+    iconv_close(cd);
+  }
+};
+
+const TwoByteTable& TwoBytes() {
+  static const TwoByteTable table;
+  return table;
+}
+
+// Length of the run of ASCII bytes at the start of `in` (eight at a time).
+std::size_t AsciiRun(const char* in, std::size_t n) {
+  std::size_t i = 0;
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, in + i, 8);
+    if ((w & kHighs) != 0) break;
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
+// ASCII and two-byte characters go through AsciiRun and the table; four-byte sequences, bytes
+// that are not GB18030 and a sequence cut by the end of the input go to iconv one at a time, which
+// decides (and so keeps the slow path's exact behaviour).
 Gb18030Decoder::Result Gb18030Decoder::Decode(std::string_view in, char* out,
                                               std::size_t out_size) {
-  // iconv's interface is not const-correct: it never writes through the input pointer.
-  char* in_ptr = const_cast<char*>(in.data());
-  std::size_t in_left = in.size();
-  char* out_ptr = out;
-  std::size_t out_left = out_size;
-  const std::size_t rc = iconv(static_cast<iconv_t>(cd_), &in_ptr, &in_left, &out_ptr, &out_left);
+  const TwoByteTable& table = TwoBytes();
   Result result;
-  result.consumed = in.size() - in_left;
-  result.produced = out_size - out_left;
-  if (rc != static_cast<std::size_t>(-1)) {
-    result.status = Status::kDone;
-  } else if (errno == E2BIG) {
-    result.status = Status::kOutputFull;
-  } else if (errno == EINVAL) {
-    result.status = Status::kIncomplete;
-  } else {
-    // EILSEQ: reset the shift state so that the object stays usable (GB18030 is stateless, but
-    // iconv does not promise that for every converter).
-    iconv(static_cast<iconv_t>(cd_), nullptr, nullptr, nullptr, nullptr);
-    result.status = Status::kInvalid;
+  std::size_t i = 0;
+  std::size_t o = 0;
+  const std::size_t n = in.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      const std::size_t run = std::min(AsciiRun(in.data() + i, n - i), out_size - o);
+      if (run == 0) {
+        result.status = Status::kOutputFull;
+        break;
+      }
+      std::memcpy(out + o, in.data() + i, run);
+      i += run;
+      o += run;
+      continue;
+    }
+    if (c >= 0x81 && c <= 0xFE && i + 1 < n) {
+      const auto t = static_cast<unsigned char>(in[i + 1]);
+      if (t >= 0x40 && t <= 0xFE) {
+        const std::uint32_t entry = table.entries[c - 0x81][t - 0x40];
+        const std::size_t len = entry & 0xFF;
+        if (len != 0) {
+          if (out_size - o < len) {
+            result.status = Status::kOutputFull;
+            break;
+          }
+          for (std::size_t k = 0; k < len; ++k) {
+            out[o + k] = static_cast<char>((entry >> (8 * (k + 1))) & 0xFF);
+          }
+          i += 2;
+          o += len;
+          continue;
+        }
+      }
+    }
+    // One sequence (at most four bytes) through iconv.
+    const std::size_t window = std::min<std::size_t>(4, n - i);
+    char* in_ptr = const_cast<char*>(in.data() + i);  // iconv never writes through it
+    std::size_t in_left = window;
+    char* out_ptr = out + o;
+    std::size_t out_left = out_size - o;
+    const std::size_t rc = iconv(static_cast<iconv_t>(cd_), &in_ptr, &in_left, &out_ptr, &out_left);
+    const int err = rc == static_cast<std::size_t>(-1) ? errno : 0;
+    const std::size_t consumed = window - in_left;
+    i += consumed;
+    o = out_size - out_left;
+    if (consumed > 0) continue;
+    if (err == E2BIG) {
+      result.status = Status::kOutputFull;
+    } else if (err == EINVAL && i + window == n) {
+      result.status = Status::kIncomplete;
+    } else {
+      // EILSEQ: reset the shift state so that the object stays usable (GB18030 is stateless, but
+      // iconv does not promise that for every converter).
+      iconv(static_cast<iconv_t>(cd_), nullptr, nullptr, nullptr, nullptr);
+      result.status = Status::kInvalid;
+    }
+    break;
   }
+  result.consumed = i;
+  result.produced = o;
   return result;
 }
 

@@ -2,8 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace huzhu {
 namespace {
@@ -133,6 +139,125 @@ TEST_CASE("Gb18030Decoder stops at bytes that are not GB18030, and when the outp
   CHECK(full.status == Gb18030Decoder::Status::kOutputFull);
   CHECK(full.consumed == 2);
   CHECK(std::string_view(out, full.produced) == "张");
+}
+
+// The decoder's fast path (ASCII runs and a table of the two-byte characters) against glibc's
+// converter itself, on every two-byte code and on random mixes of ASCII, two-byte, four-byte and
+// invalid sequences, fed in chunks of every small size and with small output buffers.
+std::string ReferenceDecode(std::string_view in, std::size_t& consumed, bool& invalid) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
+  std::string out(in.size() * 4 + 16, '\0');
+  char* in_ptr = const_cast<char*>(in.data());
+  std::size_t in_left = in.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  invalid = rc == static_cast<std::size_t>(-1) && errno == EILSEQ;
+  consumed = in.size() - in_left;
+  out.resize(out.size() - out_left);
+  iconv_close(cd);
+  return out;
+}
+
+// Decodes `in` in input chunks of `chunk` bytes (a cut sequence carried over) into output
+// buffers of `room` bytes; stops at the first invalid byte.
+std::string ChunkedDecode(std::string_view in, std::size_t chunk, std::size_t room,
+                          std::size_t& consumed, bool& invalid) {
+  Gb18030Decoder decoder;
+  std::string out;
+  std::string pending;
+  std::vector<char> buffer(room);
+  consumed = 0;
+  invalid = false;
+  for (std::size_t at = 0; at < in.size() || !pending.empty();) {
+    const std::size_t take = std::min(chunk, in.size() - at);
+    pending.append(in.substr(at, take));
+    at += take;
+    const bool last = at == in.size();
+    std::string_view rest = pending;
+    for (;;) {
+      const auto r = decoder.Decode(rest, buffer.data(), buffer.size());
+      out.append(buffer.data(), r.produced);
+      consumed += r.consumed;
+      rest.remove_prefix(r.consumed);
+      if (r.status == Gb18030Decoder::Status::kOutputFull) continue;
+      if (r.status == Gb18030Decoder::Status::kInvalid) {
+        invalid = true;
+        return out;
+      }
+      break;  // done, or incomplete: wait for more input
+    }
+    pending = std::string(rest);
+    if (last) break;
+  }
+  return out;
+}
+
+TEST_CASE("Gb18030Decoder's fast path agrees with iconv on every two-byte code and random text") {
+  std::string all;
+  for (int lead = 0x81; lead <= 0xFE; ++lead) {
+    for (int trail = 0x40; trail <= 0xFE; ++trail) {
+      if (trail == 0x7F) continue;
+      const char pair[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+      std::size_t ref_consumed = 0;
+      bool ref_invalid = false;
+      const std::string ref = ReferenceDecode(std::string_view(pair, 2), ref_consumed, ref_invalid);
+      std::size_t consumed = 0;
+      bool invalid = false;
+      const std::string got = ChunkedDecode(std::string_view(pair, 2), 2, 8, consumed, invalid);
+      CAPTURE(lead);
+      CAPTURE(trail);
+      CHECK(got == ref);
+      CHECK(invalid == ref_invalid);
+      if (!ref_invalid) all.append(pair, 2);
+    }
+  }
+  std::size_t consumed = 0;
+  bool invalid = false;
+  std::size_t ref_consumed = 0;
+  bool ref_invalid = false;
+  CHECK(ChunkedDecode(all, 1 << 16, 1 << 16, consumed, invalid) ==
+        ReferenceDecode(all, ref_consumed, ref_invalid));
+  CHECK_FALSE(invalid);
+
+  // Random mixes, the last few with an invalid byte somewhere.
+  std::uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(seed >> 33);
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0; k < 200; ++k) {
+      switch (next() % 5) {
+        case 0:
+        case 1:
+          text += static_cast<char>(0x20 + next() % 0x5F);
+          break;
+        case 2:
+        case 3:
+          text += static_cast<char>(0xB0 + next() % 0x48);
+          text += static_cast<char>(0xA1 + next() % 0x5E);
+          break;
+        default:  // four bytes: 0x81-0x84 0x30-0x39 0x81-0xFE 0x30-0x39 (BMP)
+          text += static_cast<char>(0x81 + next() % 4);
+          text += static_cast<char>(0x30 + next() % 10);
+          text += static_cast<char>(0x81 + next() % 0x7E);
+          text += static_cast<char>(0x30 + next() % 10);
+      }
+    }
+    if (round >= 250) text[next() % text.size()] = static_cast<char>(0xFF);
+    const std::string ref = ReferenceDecode(text, ref_consumed, ref_invalid);
+    const std::size_t chunk = 1 + next() % 9;
+    const std::size_t room = 4 + next() % 13;
+    CAPTURE(round);
+    CAPTURE(chunk);
+    CAPTURE(room);
+    CHECK(ChunkedDecode(text, chunk, room, consumed, invalid) == ref);
+    CHECK(invalid == ref_invalid);
+    CHECK(consumed == ref_consumed);
+  }
 }
 
 }  // namespace
