@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ class ProblemList {
   void Warning(Location where, std::string message, std::string claim_id = "") {
     items_.push_back(
         Problem{Severity::kWarning, std::move(where), std::move(message), std::move(claim_id)});
+  }
+  /// Adds `other`'s problems after these (lists gathered on two threads, joined in input order).
+  void Append(ProblemList&& other) {
+    items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                  std::make_move_iterator(other.items_.end()));
+    errors_ += other.errors_;
+    other.items_.clear();
+    other.errors_ = 0;
   }
   const std::vector<Problem>& items() const { return items_; }
   std::int64_t errors() const { return errors_; }
