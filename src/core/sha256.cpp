@@ -4,6 +4,11 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 #include "core/diagnostics.h"
 
 namespace huzhu {
@@ -22,7 +27,79 @@ constexpr std::uint32_t kK[64] = {
 
 constexpr std::uint32_t Rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+#if defined(__x86_64__)
+// The x86 SHA extensions (Intel since Goldmont/Ice Lake, AMD since Zen): four to eight times the
+// portable code, which matters when a province's 200 MB of inputs are hashed for the 规则 sheet.
+bool HasShaExtensions() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0) return false;
+  const bool ssse3 = (c & (1u << 9)) != 0;
+  const bool sse41 = (c & (1u << 19)) != 0;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) return false;
+  const bool sha = (b & (1u << 29)) != 0;
+  return ssse3 && sse41 && sha;
+}
+
+const bool kShaExtensions = HasShaExtensions();
+
+// `blocks` 64-byte blocks into the state h[8]. The state lives in two registers as the
+// instructions want it: ABEF and CDGH. Each sha256rnds2 does two rounds, so four rounds take two,
+// with the message words of the second pair moved down; sha256msg1/msg2 extend the schedule four
+// words at a time: W[t..t+3] = msg2(msg1(W[t-16..t-13], W[t-12..t-9]) + W[t-7..t-4], W[t-4..t-1]).
+__attribute__((target("sha,sse4.1,ssse3"))) void BlocksShaExtensions(std::uint32_t* h,
+                                                                      const unsigned char* p,
+                                                                      std::size_t blocks) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4));
+  const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (; blocks > 0; --blocks, p += 64) {
+    const __m128i abef_in = abef;
+    const __m128i cdgh_in = cdgh;
+    __m128i w[4];
+    for (int i = 0; i < 4; ++i) {
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)),
+                              byte_swap);
+    }
+    for (int k = 0; k < 16; ++k) {
+      if (k >= 4) {
+        // w[k % 4] holds W(k-4); w[(k+1) % 4] W(k-3); w[(k+2) % 4] W(k-2); w[(k+3) % 4] W(k-1).
+        __m128i next = _mm_sha256msg1_epu32(w[k % 4], w[(k + 1) % 4]);
+        next = _mm_add_epi32(next, _mm_alignr_epi8(w[(k + 3) % 4], w[(k + 2) % 4], 4));
+        w[k % 4] = _mm_sha256msg2_epu32(next, w[(k + 3) % 4]);
+      }
+      __m128i msg = _mm_add_epi32(w[k % 4],
+                                  _mm_loadu_si128(reinterpret_cast<const __m128i*>(kK + 4 * k)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
+    }
+    abef = _mm_add_epi32(abef, abef_in);
+    cdgh = _mm_add_epi32(cdgh, cdgh_in);
+  }
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+  hgfe = _mm_alignr_epi8(dchg, feba, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), dcba);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), hgfe);
+}
+#endif
+
 }  // namespace
+
+void Sha256::Blocks(const unsigned char* p, std::size_t blocks) {
+#if defined(__x86_64__)
+  if (kShaExtensions && !force_portable_) {
+    BlocksShaExtensions(h_, p, blocks);
+    return;
+  }
+#endif
+  for (; blocks > 0; --blocks, p += 64) Block(p);
+}
 
 Sha256::Sha256()
     : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
@@ -78,14 +155,14 @@ void Sha256::Update(std::string_view data) {
     p += take;
     n -= take;
     if (buffered_ == 64) {
-      Block(buffer_);
+      Blocks(buffer_, 1);
       buffered_ = 0;
     }
   }
-  while (n >= 64) {
-    Block(p);
-    p += 64;
-    n -= 64;
+  if (n >= 64) {
+    Blocks(p, n / 64);
+    p += n / 64 * 64;
+    n %= 64;
   }
   if (n > 0) {
     std::memcpy(buffer_, p, n);

@@ -13,9 +13,13 @@ class Sha256 {
   void Update(std::string_view data);
   /// Finishes and returns the digest as 64 lower-case hex digits. The object is spent afterwards.
   std::string HexDigest();
+  /// Tests: use the portable code even where the CPU has the SHA extensions.
+  void ForcePortableForTesting() { force_portable_ = true; }
 
  private:
   void Block(const unsigned char* p);
+  void Blocks(const unsigned char* p, std::size_t blocks);
+  bool force_portable_ = false;
   std::uint32_t h_[8];
   unsigned char buffer_[64];
   std::size_t buffered_ = 0;
