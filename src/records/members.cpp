@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 
 #include "core/text.h"
 #include "records/table_reader.h"
@@ -13,8 +14,24 @@ namespace {
 constexpr std::size_t kArenaBlock = 1 << 20;
 }
 
+PackedText::PackedText(std::string_view text) {
+  static_assert(sizeof(std::uintptr_t) == 8, "PackedText needs 64-bit addresses");
+  const auto address = reinterpret_cast<std::uintptr_t>(text.data());
+  if (text.size() > kMaxSize || (address & ~kAddressMask) != 0) {
+    throw std::length_error("PackedText: text over 65,535 bytes or address above 2^48");
+  }
+  bits_ = (static_cast<std::uint64_t>(text.size()) << 48) | address;
+}
+
 std::string_view TextArena::Add(std::string_view text) {
   if (text.empty()) return {};
+  // A member's texts are PackedText: longer ones are cut (at a character boundary). ReadMembers
+  // lists such a row as a problem first, so nothing is cut silently.
+  if (text.size() > PackedText::kMaxSize) {
+    std::size_t cut = PackedText::kMaxSize;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   if (used_ + text.size() > capacity_) {
     const std::size_t size = std::max(kArenaBlock, text.size());
     blocks_.push_back(std::make_unique<char[]>(size));
@@ -213,6 +230,16 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
               note(e.where(), e.message());
             }
           };
+          for (const FieldId f : {f_id_number, f_name, f_unit_code, f_unit_name, f_region,
+                                  f_bank_name, f_union_card}) {
+            if (row.View(f).size() > PackedText::kMaxSize) {
+              note(row.Where(f), Tr("单元格文字过长（" + std::to_string(row.View(f).size()) +
+                                        " 字节，最多 65535 字节）",
+                                    "the cell's text is too long (" +
+                                        std::to_string(row.View(f).size()) +
+                                        " bytes; at most 65,535)"));
+            }
+          }
           const std::string_view id_text = row.View(f_id_number);
           if (id_text.empty()) {
             note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));

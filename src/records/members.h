@@ -21,6 +21,37 @@
 
 namespace huzhu {
 
+/// A text kept elsewhere (a MemberTable's arena, or a literal), in 8 bytes instead of a
+/// string_view's 16: the address in the low 48 bits (all user-space addresses on x86-64 and
+/// arm64 Linux) and the length, at most kMaxSize bytes, in the high 16. A province's 1.3 million
+/// members carry ten texts each, so this saves about 100 MB. Reads as a std::string_view.
+class PackedText {
+ public:
+  static constexpr std::size_t kMaxSize = 0xFFFF;
+
+  PackedText() = default;
+  /// `text` must outlive this; longer than kMaxSize or above 2^48 throws std::length_error.
+  PackedText(std::string_view text);  // NOLINT(google-explicit-constructor): a text is a text
+  PackedText(const char* text) : PackedText(std::string_view(text)) {}  // NOLINT
+
+  operator std::string_view() const { return std::string_view(data(), size()); }  // NOLINT
+  std::string_view view() const { return *this; }
+  const char* data() const {
+    return reinterpret_cast<const char*>(static_cast<std::uintptr_t>(bits_ & kAddressMask));
+  }
+  std::size_t size() const { return static_cast<std::size_t>(bits_ >> 48); }
+  bool empty() const { return size() == 0; }
+
+  friend bool operator==(const PackedText& a, const PackedText& b) { return a.view() == b.view(); }
+  friend bool operator==(const PackedText& a, std::string_view b) { return a.view() == b; }
+  friend auto operator<=>(const PackedText& a, const PackedText& b) { return a.view() <=> b.view(); }
+  friend auto operator<=>(const PackedText& a, std::string_view b) { return a.view() <=> b; }
+
+ private:
+  static constexpr std::uint64_t kAddressMask = (std::uint64_t{1} << 48) - 1;
+  std::uint64_t bits_ = 0;
+};
+
 /// Stable storage for many short strings (views stay valid for the arena's lifetime).
 class TextArena {
  public:
@@ -36,16 +67,16 @@ class TextArena {
 };
 
 struct Member {
-  std::string_view id;    ///< as normalised (18 characters when valid)
-  std::string_view name;
-  std::string_view unit_code;
-  std::string_view unit_name;
-  std::string_view region;
-  std::string_view bank_account;
-  std::string_view bank_name;
-  std::string_view union_card;
-  std::string_view spouse_id;
-  std::string_view problem;  ///< non-empty: the row is unusable, and why
+  PackedText id;          ///< as normalised (18 characters when valid)
+  PackedText name;
+  PackedText unit_code;
+  PackedText unit_name;
+  PackedText region;
+  PackedText bank_account;
+  PackedText bank_name;
+  PackedText union_card;
+  PackedText spouse_id;
+  PackedText problem;  ///< non-empty: the row is unusable, and why
   Date birth;
   Date enrolled_on;       ///< valid when has_enrolled_on
   Date extension_from;    ///< valid when has_extension_from

@@ -126,8 +126,8 @@ struct LineText {
 
 LineText TextOf(const MemberTable& members, const Claim& c, const ClaimResult& r) {
   const Member* m = r.member >= 0 ? &members.at(static_cast<std::size_t>(r.member)) : nullptr;
-  return LineText{m ? m->name : std::string_view(c.name), m ? m->unit_code : std::string_view(),
-                  m ? m->region : std::string_view()};
+  if (m == nullptr) return LineText{c.name, {}, {}};
+  return LineText{m->name, m->unit_code, m->region};
 }
 
 void WritePayoutCsv(const std::string& path, const MemberTable& members, const ClaimFile& claims,
