@@ -41,11 +41,11 @@ Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   // The claims are read on the second core while the members are read on this one, each into its
   // own problem list; the lists are joined in the order the inputs are named (members first).
   ProblemList claim_problems;
-  double claim_seconds = 0;
-  auto claims = std::async(std::launch::async, [&opt, &claim_problems, &claim_seconds] {
+  std::chrono::steady_clock::duration claim_time{};
+  auto claims = std::async(std::launch::async, [&opt, &claim_problems, &claim_time] {
     const auto t0 = std::chrono::steady_clock::now();
     ClaimFile file = ReadClaims(opt.claims, opt.sheet, claim_problems);
-    claim_seconds = Seconds(t0);
+    claim_time = std::chrono::steady_clock::now() - t0;
     return file;
   });
   l.members = ReadMembersLogged(opt.members, opt.sheet, l.rules, l.problems, ctx);
@@ -53,7 +53,8 @@ Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   l.problems.Append(std::move(claim_problems));
   spdlog::info(fmt::runtime(Tr("结算明细：{} 行，{:.2f} 秒（与会员名单同时读取）",
                                "claims: {} rows, {:.2f} s (read alongside the members)")),
-               l.claims.claims.size(), claim_seconds);
+               l.claims.claims.size(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(claim_time).count() / 1000.0);
   return l;
 }
 
