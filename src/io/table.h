@@ -90,6 +90,9 @@ std::unique_ptr<SheetReader> OpenSheet(const std::string& path, const std::strin
 // Format-specific openers (used by OpenSheet; tests may call them directly).
 std::unique_ptr<SheetReader> OpenXlsx(const std::string& path, const std::string& sheet);
 std::unique_ptr<SheetReader> OpenXls(const std::string& path, const std::string& sheet);
+/// Tests: the .xls reading child raises `signal_number` before it reads (0: it does not), to show
+/// that a crash of libfreexl becomes an input error.
+void SetXlsChildFaultForTesting(int signal_number);
 std::unique_ptr<SheetReader> OpenCsv(const std::string& path);
 
 }  // namespace huzhu

@@ -29,6 +29,7 @@
 // Known freexl 1.0 limits: formula cells come out empty (their cached results are not read);
 // booleans and error values both come out as the number 0 or 1.
 #include <fcntl.h>
+#include <poll.h>
 #include <freexl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -47,7 +48,6 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <new>
 #include <optional>
 #include <string>
@@ -137,10 +137,27 @@ std::string_view DateSerial(int type, std::string_view text, bool date1904, char
 // file with the length the entry states, unchecked: a length over 64 bytes (the most [MS-CFB]
 // allows) makes it read up to 64 KiB past its 4 KiB stack buffer. Such a file is refused before
 // freexl sees it. Reads the sector freexl reads: ((directory start + 1) × sector size) in 32 bits.
+// Reads up to `n` bytes at `offset` with POSIX calls only (they run in the forked child, where a
+// lock another thread of the parent held at the fork, such as iostreams' locale mutex, would
+// never be released). Returns the bytes read.
+std::size_t ReadAt(const std::string& path, std::uint64_t offset, void* out, std::size_t n) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  std::size_t got = 0;
+  while (got < n) {
+    const ssize_t r = ::pread(fd, static_cast<char*>(out) + got, n - got,
+                              static_cast<off_t>(offset + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  ::close(fd);
+  return got;
+}
+
 bool HasOverlongDirectoryName(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
   std::array<unsigned char, 512> header{};
-  if (!in.read(reinterpret_cast<char*>(header.data()), header.size())) return false;
+  if (ReadAt(path, 0, header.data(), header.size()) != header.size()) return false;
   if (std::memcmp(header.data(), "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0) return false;
   const unsigned shift = header[0x1E] | (header[0x1F] << 8);
   if (shift != 9 && shift != 12) return false;  // freexl refuses other sector sizes itself
@@ -148,8 +165,8 @@ bool HasOverlongDirectoryName(const std::string& path) {
   const std::uint32_t start = header[0x30] | (header[0x31] << 8) | (header[0x32] << 16) |
                               (std::uint32_t{header[0x33]} << 24);
   std::vector<unsigned char> entries(sector);
-  in.seekg(static_cast<std::streamoff>((start + 1) * sector));
-  if (!in.read(reinterpret_cast<char*>(entries.data()), sector)) return false;  // freexl fails too
+  const std::uint32_t at = (start + 1) * sector;  // in 32 bits, as freexl computes it
+  if (ReadAt(path, at, entries.data(), sector) != sector) return false;  // freexl fails too
   for (std::uint32_t at = 0; at + 128 <= sector; at += 128) {
     if ((entries[at + 64] | (entries[at + 65] << 8)) > 64) return true;
   }
@@ -245,9 +262,7 @@ void FreexlReader::FailOpen(int code) const {
   }
   // Files named .xls are often something else: say what, so that the clerk knows what to do.
   std::array<char, 4096> head{};
-  std::ifstream in(path_, std::ios::binary);
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  const std::string_view bytes(head.data(), static_cast<std::size_t>(in.gcount()));
+  const std::string_view bytes(head.data(), ReadAt(path_, 0, head.data(), head.size()));
   if (bytes.substr(0, 4) == "PK\x03\x04") {
     Fail(Tr("这个文件其实是 .xlsx 工作簿，只是扩展名写成了 .xls。请把扩展名改为 .xlsx",
             "this file is really an .xlsx workbook named .xls. Rename it to .xlsx"));
@@ -404,7 +419,11 @@ bool FreexlReader::NextRow(Row& row) {
 constexpr rlim_t kChildCpuSeconds = 10;
 constexpr rlim_t kChildAddressSpace = rlim_t{2} << 30;
 // Exit statuses of the child besides 0 (a complete stream, possibly ending in an 'E' record).
+// The parent gives up on a child that sends nothing for this long (a child stuck without using
+// CPU, which RLIMIT_CPU would not stop), and kills it.
+constexpr int kChildSilenceMillis = 60 * 1000;
 constexpr int kChildOutOfMemory = 3;
+int g_child_fault_for_testing = 0;
 constexpr int kChildFailed = 4;
 
 class StreamWriter {
@@ -610,6 +629,7 @@ void IsolatedXlsReader::RunAndCollect(const std::string& sheet, int& status) {
     if (__sanitizer_set_death_callback != nullptr) __sanitizer_set_death_callback(nullptr);
     const rlimit no_core{0, 0};
     ::setrlimit(RLIMIT_CORE, &no_core);
+    if (g_child_fault_for_testing != 0) ::raise(g_child_fault_for_testing);
     int rc = kChildFailed;
     try {
       rc = RunChild(fds[1], path_, sheet);
@@ -620,7 +640,16 @@ void IsolatedXlsReader::RunAndCollect(const std::string& sheet, int& status) {
   ::close(fds[1]);
   char buffer[1 << 16];
   int read_errno = 0;
+  bool silent = false;
   for (;;) {
+    pollfd wait{fds[0], POLLIN, 0};
+    const int ready = ::poll(&wait, 1, kChildSilenceMillis);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      ::kill(pid, SIGKILL);
+      silent = true;
+      break;
+    }
     const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) read_errno = errno;
@@ -637,6 +666,11 @@ void IsolatedXlsReader::RunAndCollect(const std::string& sheet, int& status) {
   if (read_errno != 0) {
     Fail(Tr("读取 .xls 读取进程的结果时出错：", "error reading from the .xls reading process: ") +
          std::strerror(read_errno));
+  }
+  if (silent) {
+    FailDamaged("读取进程 " + std::to_string(kChildSilenceMillis / 1000) + " 秒无响应",
+                "the reading process gave no sign of life for " +
+                    std::to_string(kChildSilenceMillis / 1000) + " seconds");
   }
 }
 
@@ -743,6 +777,8 @@ bool IsolatedXlsReader::NextRow(Row& row) {
 }
 
 }  // namespace
+
+void SetXlsChildFaultForTesting(int signal_number) { g_child_fault_for_testing = signal_number; }
 
 std::unique_ptr<SheetReader> OpenXls(const std::string& path, const std::string& sheet) {
   return std::make_unique<IsolatedXlsReader>(path, sheet);
