@@ -3,13 +3,16 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "core/diagnostics.h"
+#include "core/text.h"
 #include "engines/payout.h"
 #include "io/output_dir.h"
 #include "reports/payout_report.h"
@@ -40,9 +43,17 @@ Loaded Load(const PayoutOptions& opt, const Context& ctx) {
   l.rules = LoadRulesLogged(opt.rules, opt.override_file);
   // The claims are read on the second core while the members are read on this one, each into its
   // own problem list; the lists are joined in the order the inputs are named (members first).
+  // Not when an input is .xls: its reader forks a child, which must not inherit a lock that the
+  // other reading thread happens to hold (then both are read in turn, on this thread).
+  const auto is_xls = [](const std::string& path) {
+    return AsciiLower(std::filesystem::path(path).extension().string()) == ".xls";
+  };
+  const bool any_xls = std::any_of(opt.members.begin(), opt.members.end(), is_xls) ||
+                       std::any_of(opt.claims.begin(), opt.claims.end(), is_xls);
   ProblemList claim_problems;
   std::chrono::steady_clock::duration claim_time{};
-  auto claims = std::async(std::launch::async, [&opt, &claim_problems, &claim_time] {
+  const auto policy = any_xls ? std::launch::deferred : std::launch::async;
+  auto claims = std::async(policy, [&opt, &claim_problems, &claim_time] {
     const auto t0 = std::chrono::steady_clock::now();
     ClaimFile file = ReadClaims(opt.claims, opt.sheet, claim_problems);
     claim_time = std::chrono::steady_clock::now() - t0;

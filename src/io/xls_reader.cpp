@@ -8,8 +8,10 @@
 // (or the huzhu::Error it met). The parent reads the whole stream (a sheet is bounded by the
 // BIFF8 limits), then waits: a child killed by a signal, over its limits or gone without a
 // complete stream is a damaged file, Error(kInput), never a crash of huzhu. fork() without exec:
-// the readers are opened before huzhu starts any thread of its own, and the child calls only
-// freexl, the reader below and write(2), then _exit(2)s without running destructors or atexit.
+// the child calls only freexl, the reader below (POSIX reads, no iostreams) and write(2), then
+// _exit(2)s without running destructors or atexit. Other threads may be running at the fork (the
+// input hashing: plain reads, no locks), but no other reader: payout reads its inputs in turn
+// when one is .xls. A child that still got stuck is killed after 60 silent seconds.
 //
 // Cell mapping:
 //   NULL                  -> kEmpty
