@@ -1,7 +1,9 @@
 // Resident identity numbers (GB 11643-1999) and bank card numbers (16–19 digits, Luhn).
 #include "core/id_number.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,30 +76,39 @@ char ResidentIdCheckChar(std::string_view first17) {
   return kCheckChars[sum % 11];
 }
 
+std::optional<QuickResidentId> ParseWellFormedResidentId(std::string_view trimmed) {
+  if (trimmed.size() != 18) return std::nullopt;
+  for (std::size_t i = 0; i < 17; ++i) {
+    if (!IsDigit(trimmed[i])) return std::nullopt;
+  }
+  const char last = trimmed[17] == 'x' ? 'X' : trimmed[17];
+  if (!IsDigit(last) && last != 'X') return std::nullopt;
+  const int year = (trimmed[6] - '0') * 1000 + (trimmed[7] - '0') * 100 +
+                   (trimmed[8] - '0') * 10 + (trimmed[9] - '0');
+  const int month = (trimmed[10] - '0') * 10 + (trimmed[11] - '0');
+  const int day = (trimmed[12] - '0') * 10 + (trimmed[13] - '0');
+  if (year < kMinBirthYear || year > kMaxBirthYear || month < 1 || month > 12 || day < 1 ||
+      day > DaysInMonth(year, month) || ResidentIdCheckChar(trimmed.substr(0, 17)) != last) {
+    return std::nullopt;
+  }
+  QuickResidentId id;
+  std::copy(trimmed.begin(), trimmed.end(), id.digits.begin());
+  id.digits[17] = last;
+  id.birth = Date::FromYmd(year, month, day);
+  id.sex = (trimmed[16] - '0') % 2 == 1 ? Sex::kMale : Sex::kFemale;
+  return id;
+}
+
 ResidentId ParseResidentId(std::string_view text) {
-  // Fast path for the common, well-formed case (18 ASCII characters, valid date and check
-  // character); anything else takes the careful path below, which explains what is wrong.
+  // Fast path for the common, well-formed case; anything else takes the careful path below,
+  // which explains what is wrong.
   const std::string_view trimmed = Trim(text);
-  if (trimmed.size() == 18) {
-    bool digits = true;
-    for (std::size_t i = 0; i < 17 && digits; ++i) digits = IsDigit(trimmed[i]);
-    const char last = trimmed[17] == 'x' ? 'X' : trimmed[17];
-    if (digits && (IsDigit(last) || last == 'X')) {
-      const int year = (trimmed[6] - '0') * 1000 + (trimmed[7] - '0') * 100 +
-                       (trimmed[8] - '0') * 10 + (trimmed[9] - '0');
-      const int month = (trimmed[10] - '0') * 10 + (trimmed[11] - '0');
-      const int day = (trimmed[12] - '0') * 10 + (trimmed[13] - '0');
-      if (year >= kMinBirthYear && year <= kMaxBirthYear && month >= 1 && month <= 12 &&
-          day >= 1 && day <= DaysInMonth(year, month) &&
-          ResidentIdCheckChar(trimmed.substr(0, 17)) == last) {
-        ResidentId id;
-        id.digits.assign(trimmed);
-        id.digits[17] = last;
-        id.birth = Date::FromYmd(year, month, day);
-        id.sex = (trimmed[16] - '0') % 2 == 1 ? Sex::kMale : Sex::kFemale;
-        return id;
-      }
-    }
+  if (const auto quick = ParseWellFormedResidentId(trimmed)) {
+    ResidentId id;
+    id.digits.assign(quick->view());
+    id.birth = quick->birth;
+    id.sex = quick->sex;
+    return id;
   }
   const std::string shown(trimmed);
   const std::string normalized = NormalizeText(text);  // full-width digits and Ｘ fold
@@ -201,15 +212,12 @@ std::string MaskIdentifiers(std::string_view text) {
 
 BankCard ParseBankCard(std::string_view text) {
   // Fast path: 16–19 ASCII digits and nothing else.
-  if (const std::string_view t = Trim(text); t.size() >= 16 && t.size() <= 19) {
-    bool digits = true;
-    for (const char c : t) digits = digits && IsDigit(c);
-    if (digits) {
-      BankCard card;
-      card.digits.assign(t);
-      card.luhn_ok = LuhnValid(card.digits);
-      return card;
-    }
+  const std::string_view t = Trim(text);
+  if (const auto luhn_ok = WellFormedBankCardLuhn(t)) {
+    BankCard card;
+    card.digits.assign(t);
+    card.luhn_ok = *luhn_ok;
+    return card;
   }
   const std::string shown(Trim(text));
   const std::string normalized = NormalizeText(text);  // full-width digits, "－" and U+3000 fold
@@ -235,6 +243,14 @@ BankCard ParseBankCard(std::string_view text) {
   }
   card.luhn_ok = LuhnValid(card.digits);
   return card;
+}
+
+std::optional<bool> WellFormedBankCardLuhn(std::string_view trimmed) {
+  if (trimmed.size() < 16 || trimmed.size() > 19) return std::nullopt;
+  for (const char c : trimmed) {
+    if (!IsDigit(c)) return std::nullopt;
+  }
+  return LuhnValid(trimmed);
 }
 
 bool LuhnValid(std::string_view digits) {

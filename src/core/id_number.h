@@ -1,6 +1,8 @@
 // Resident identity numbers (GB 11643-1999) and bank card numbers.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,17 @@ struct ResidentId {
   Date birth;
   Sex sex = Sex::kMale;
 };
+
+/// The well-formed case of ParseResidentId, without allocating: exactly 18 ASCII characters (17
+/// digits and a digit, X or x), a birth date in range and the right check character. nullopt
+/// for anything else, which ParseResidentId then explains.
+struct QuickResidentId {
+  std::array<char, 18> digits{};  ///< the check character upper-cased
+  Date birth;
+  Sex sex = Sex::kMale;
+  std::string_view view() const { return std::string_view(digits.data(), digits.size()); }
+};
+std::optional<QuickResidentId> ParseWellFormedResidentId(std::string_view trimmed);
 
 /// The GB 11643-1999 check character for the first 17 digits (ISO 7064 MOD 11-2).
 char ResidentIdCheckChar(std::string_view first17);
@@ -46,5 +59,8 @@ struct BankCard {
 /// Throws ValueError when the text is not 16–19 digits (spaces and dashes allowed between).
 BankCard ParseBankCard(std::string_view text);
 bool LuhnValid(std::string_view digits);
+/// The well-formed case of ParseBankCard: exactly 16–19 ASCII digits. Its Luhn check when so,
+/// nullopt for anything else (ParseBankCard then normalises or explains).
+std::optional<bool> WellFormedBankCardLuhn(std::string_view trimmed);
 
 }  // namespace huzhu

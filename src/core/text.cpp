@@ -85,6 +85,16 @@ bool IsSpaceAt(std::string_view t, std::size_t i, std::size_t& len) {
 }  // namespace
 
 std::string_view Trim(std::string_view text) {
+  // Fast path: a first byte that starts no space (ASCII space or control, U+3000 = E3 80 80,
+  // U+00A0 = C2 A0) and a last byte that ends none (those, 80 or A0).
+  if (!text.empty()) {
+    const auto first = static_cast<unsigned char>(text.front());
+    const auto last = static_cast<unsigned char>(text.back());
+    if (first > ' ' && first != 0xE3 && first != 0xC2 && last > ' ' && last != 0x80 &&
+        last != 0xA0) {
+      return text;
+    }
+  }
   std::size_t len = 0;
   while (!text.empty() && IsSpaceAt(text, 0, len)) text.remove_prefix(len);
   while (!text.empty()) {

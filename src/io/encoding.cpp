@@ -51,6 +51,13 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       ++i;
       continue;
     }
+    // Fast path for the common CJK case: a lead byte E1..EC or EE..EF takes any two
+    // continuation bytes (the general path below checks the same, one byte at a time).
+    if (i + 3 <= n && ((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     // Unicode Table 3-7 (well-formed UTF-8 byte sequences): the lead byte fixes the length and
     // the range of the second byte; later bytes are always 80..BF.
     std::size_t len;

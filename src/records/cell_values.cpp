@@ -225,6 +225,11 @@ std::string_view RowView::View(FieldId field) const {
   return Trim(row_.at(static_cast<std::size_t>(col)).text);
 }
 
+bool RowView::IsTextCell(FieldId field) const {
+  const int col = map_.ColumnOf(field);
+  return col >= 0 && row_.at(static_cast<std::size_t>(col)).type == CellType::kText;
+}
+
 template <typename Fn>
 auto RowView::Get(FieldId field, Fn fn) const -> std::optional<decltype(fn(Cell{}))> {
   const int col = map_.ColumnOf(field);

@@ -34,7 +34,7 @@ std::string_view TextArena::Add(std::string_view text) {
   }
   if (used_ + text.size() > capacity_) {
     const std::size_t size = std::max(kArenaBlock, text.size());
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed: written next
     used_ = 0;
     capacity_ = size;
   }
@@ -44,13 +44,53 @@ std::string_view TextArena::Add(std::string_view text) {
   return std::string_view(p, text.size());
 }
 
+namespace {
+// A quick 64-bit hash of a short text (8 bytes at a time, each mixed by a multiply and a shift);
+// never 0.
+std::uint64_t TextHash(std::string_view text) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ text.size();
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, text.data() + i, text.size() - i);
+  h = (h ^ w) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  return h | 1;
+}
+}  // namespace
+
 std::string_view TextArena::Intern(std::string_view text) {
   if (text.empty()) return {};
-  auto it = interned_.find(text);
-  if (it != interned_.end()) return *it;
-  const std::string_view stored = Add(text);
-  interned_.insert(stored);
-  return stored;
+  if (2 * (interned_count_ + 1) > interned_.size()) GrowInterned();
+  const std::uint64_t hash = TextHash(text);
+  const std::size_t mask = interned_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    InternSlot& slot = interned_[at];
+    if (slot.hash == 0) {
+      slot.hash = hash;
+      slot.text = Add(text);
+      ++interned_count_;
+      return slot.text;
+    }
+    if (slot.hash == hash && slot.text == text) return slot.text;
+  }
+}
+
+void TextArena::GrowInterned() {
+  std::vector<InternSlot> old = std::move(interned_);
+  interned_.assign(old.empty() ? 1024 : 2 * old.size(), InternSlot{});
+  const std::size_t mask = interned_.size() - 1;
+  for (const InternSlot& slot : old) {
+    if (slot.hash == 0) continue;
+    std::size_t at = slot.hash & mask;
+    while (interned_[at].hash != 0) at = (at + 1) & mask;
+    interned_[at] = slot;
+  }
 }
 
 std::optional<std::uint64_t> IdKey(std::string_view id) {
@@ -199,13 +239,14 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           // 项目: rows of another project are not ours (unless all projects are read); an empty
           // 项目 means `project`.
           Project row_project = project;
-          const std::string project_text = row.Text(f_project);
+          const std::string_view project_text = row.View(f_project);
           if (!project_text.empty()) {
             const auto p = ParseProject(project_text);
             if (!p) {
+              const std::string shown(project_text);
               problems.Error(row.Where(f_project),
-                             Tr("项目“" + project_text + "”无法识别（应为 住院医疗 或 女性馨康）",
-                                "unknown project '" + project_text + "' (住院医疗 or 女性馨康)"));
+                             Tr("项目“" + shown + "”无法识别（应为 住院医疗 或 女性馨康）",
+                                "unknown project '" + shown + "' (住院医疗 or 女性馨康)"));
               return;
             }
             if (*p != project && !all_projects) {
@@ -244,12 +285,21 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           if (id_text.empty()) {
             note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));
           } else {
-            attempt([&] {
-              const auto id = row.GetIdNumber(f_id_number);
-              m.id = table.arena_.Add(id->digits);
-              m.birth = id->birth;
-              m.sex = id->sex;
-            });
+            // The well-formed case without allocating; GetIdNumber explains any other.
+            const auto quick = row.IsTextCell(f_id_number) ? ParseWellFormedResidentId(id_text)
+                                                           : std::nullopt;
+            if (quick) {
+              m.id = table.arena_.Add(quick->view());
+              m.birth = quick->birth;
+              m.sex = quick->sex;
+            } else {
+              attempt([&] {
+                const auto id = row.GetIdNumber(f_id_number);
+                m.id = table.arena_.Add(id->digits);
+                m.birth = id->birth;
+                m.sex = id->sex;
+              });
+            }
             // An invalid ID keeps its text, so that its claims find the row and learn why.
             if (m.id.empty()) m.id = table.arena_.Add(NormalizeText(id_text));
           }
@@ -265,7 +315,11 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           const std::string_view unit_code = row.View(f_unit_code);
           if (unit_code != last_unit_code_raw) {
             last_unit_code_raw = table.arena_.Intern(unit_code);
-            last_unit_code = table.arena_.Intern(NormalizeText(unit_code));
+            // View has trimmed it; only full-width forms (lead byte EF or E3) change it more.
+            const bool plain =
+                unit_code.find_first_of("\xEF\xE3") == std::string_view::npos;
+            last_unit_code =
+                plain ? last_unit_code_raw : table.arena_.Intern(NormalizeText(unit_code));
           }
           m.unit_code = last_unit_code;
           if (m.unit_code.empty()) {
@@ -276,13 +330,14 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           m.bank_name = intern(row.View(f_bank_name), last_bank_name);
           m.union_card = table.arena_.Add(row.View(f_union_card));
           auto coded = [&](FieldId key, auto parse, auto& field, const char* choices_zh) {
-            const std::string text = row.Text(key);
+            const std::string_view text = row.View(key);
             if (text.empty()) return;
             if (const auto v = parse(text)) {
               field = *v;
             } else {
-              note(row.Where(key), Tr("“" + text + "”无法识别，可选：" + choices_zh,
-                                      "'" + text + "' is not recognised; choose: " + choices_zh));
+              const std::string shown(text);
+              note(row.Where(key), Tr("“" + shown + "”无法识别，可选：" + choices_zh,
+                                      "'" + shown + "' is not recognised; choose: " + choices_zh));
             }
           };
           coded(f_category, ParseCategory, m.category, "在职、退休、配偶");
@@ -315,18 +370,29 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           attempt([&] {
             if (const auto paid = row.GetMoney(f_paid_to_date)) m.paid_to_date = *paid;
           });
-          attempt([&] {
-            if (const auto card = row.GetBankCard(f_bank_account)) {
-              m.bank_account = table.arena_.Add(card->digits);
-              m.bank_luhn_ok = card->luhn_ok;
-              if (!card->luhn_ok) {
-                problems.Warning(row.Where(f_bank_account),
-                                 Tr("银行卡号校验（Luhn）未通过，请核对：" + MaskDigits(card->digits),
-                                    "the bank card number fails the Luhn check: " +
-                                        MaskDigits(card->digits)));
-              }
+          auto take_card = [&](std::string_view digits, bool luhn_ok) {
+            m.bank_account = table.arena_.Add(digits);
+            m.bank_luhn_ok = luhn_ok;
+            if (!luhn_ok) {
+              problems.Warning(row.Where(f_bank_account),
+                               Tr("银行卡号校验（Luhn）未通过，请核对：" + MaskDigits(digits),
+                                  "the bank card number fails the Luhn check: " +
+                                      MaskDigits(digits)));
             }
-          });
+          };
+          // The well-formed case (16–19 digits as text) without allocating; else GetBankCard.
+          const std::string_view card_text = row.View(f_bank_account);
+          if (const auto luhn_ok = row.IsTextCell(f_bank_account)
+                                       ? WellFormedBankCardLuhn(card_text)
+                                       : std::nullopt) {
+            take_card(card_text, *luhn_ok);
+          } else {
+            attempt([&] {
+              if (const auto card = row.GetBankCard(f_bank_account)) {
+                take_card(card->digits, card->luhn_ok);
+              }
+            });
+          }
           attempt([&] {
             if (const auto spouse = row.GetIdNumber(f_spouse_id)) {
               m.spouse_id = table.arena_.Add(spouse->digits);

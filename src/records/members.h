@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/date.h"
@@ -60,10 +59,19 @@ class TextArena {
   std::string_view Intern(std::string_view text);
 
  private:
+  // The interned texts: open addressing on a 64-bit hash (never 0, which marks a free slot),
+  // kept at most half full.
+  struct InternSlot {
+    std::uint64_t hash = 0;
+    std::string_view text;
+  };
+  void GrowInterned();
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t used_ = 0;
   std::size_t capacity_ = 0;
-  std::unordered_set<std::string_view> interned_;
+  std::vector<InternSlot> interned_;
+  std::size_t interned_count_ = 0;
 };
 
 struct Member {

@@ -22,7 +22,9 @@ namespace {
 class RowPrefetcher {
  public:
   struct Batch {
+    // rows[0, count): the rows past count are kept, with their cells' capacity, for reuse.
     std::vector<Row> rows;
+    std::size_t count = 0;
     // Every cell's text, back to back. A vector, not a string: moving a short std::string moves
     // its characters (the small-string buffer), which would leave the cells' views behind.
     std::vector<char> text;
@@ -45,9 +47,15 @@ class RowPrefetcher {
   RowPrefetcher(const RowPrefetcher&) = delete;
   RowPrefetcher& operator=(const RowPrefetcher&) = delete;
 
-  /// The next batch, or false at the end; rethrows the reader's error in its place.
+  /// The next batch, or false at the end; rethrows the reader's error in its place. The batch
+  /// passed in (the one the caller is done with) goes back to be filled again: batches and their
+  /// rows are reused, so that a long file is read without a malloc per row.
   bool Next(Batch& batch) {
     std::unique_lock<std::mutex> lock(mutex_);
+    if (batch.rows.capacity() > 0 && spare_.size() < kBatchesAhead) {
+      spare_.push_back(std::move(batch));
+    }
+    batch = Batch();
     changed_.wait(lock, [this] { return !ready_.empty() || done_; });
     if (ready_.empty()) {
       if (error_) std::rethrow_exception(error_);
@@ -64,16 +72,31 @@ class RowPrefetcher {
   static constexpr std::size_t kBatchRows = 4096;
   static constexpr std::size_t kBatchesAhead = 4;
 
+  // A spare batch emptied for filling, or a new one.
+  Batch TakeSpare() {
+    Batch batch;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!spare_.empty()) {
+        batch = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
+    batch.count = 0;
+    batch.text.clear();
+    return batch;
+  }
+
   void Produce() {
     try {
       Row row;
-      Batch batch;
+      Batch batch = TakeSpare();
       std::vector<std::pair<std::size_t, std::size_t>> spans;  // (offset, size) per cell
       auto flush = [&] {
         // The texts are in place: point the cells at them.
         std::size_t k = 0;
-        for (Row& r : batch.rows) {
-          for (Cell& cell : r.cells) {
+        for (std::size_t i = 0; i < batch.count; ++i) {
+          for (Cell& cell : batch.rows[i].cells) {
             cell.text = std::string_view(batch.text.data() + spans[k].first, spans[k].second);
             ++k;
           }
@@ -86,22 +109,23 @@ class RowPrefetcher {
         ready_.push_back(std::move(batch));
         lock.unlock();
         changed_.notify_all();
-        batch = Batch();
+        batch = TakeSpare();
         spans.clear();
         return true;
       };
       while (reader_->NextRow(row)) {
         if (row.IsBlank()) continue;
-        Row& copy = batch.rows.emplace_back();
+        if (batch.count == batch.rows.size()) batch.rows.emplace_back();
+        Row& copy = batch.rows[batch.count++];
         copy.number = row.number;
-        copy.cells = row.cells;
+        copy.cells.assign(row.cells.begin(), row.cells.end());
         for (const Cell& cell : row.cells) {
           spans.emplace_back(batch.text.size(), cell.text.size());
           batch.text.insert(batch.text.end(), cell.text.begin(), cell.text.end());
         }
-        if (batch.rows.size() == kBatchRows && !flush()) return;
+        if (batch.count == kBatchRows && !flush()) return;
       }
-      if (!batch.rows.empty() && !flush()) return;
+      if (batch.count > 0 && !flush()) return;
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex_);
       error_ = std::current_exception();
@@ -117,6 +141,7 @@ class RowPrefetcher {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> ready_;
+  std::vector<Batch> spare_;  // batches the caller is done with
   bool done_ = false;
   bool stop_ = false;
   std::exception_ptr error_;
@@ -148,9 +173,9 @@ void ForEachRecord(const std::string& path, const std::string& sheet, const Tabl
   RowPrefetcher::Batch batch;
   std::uint64_t n = 0;
   while (rows.Next(batch)) {
-    for (const Row& row : batch.rows) {
+    for (std::size_t i = 0; i < batch.count; ++i) {
       if (progress && (++n & 0x3FFF) == 0) progress(batch.bytes_read, batch.bytes_total);
-      fn(RowView(row, map, sheet_info, path));
+      fn(RowView(batch.rows[i], map, sheet_info, path));
     }
   }
 }

@@ -18,6 +18,10 @@ struct Word {
 
 template <typename E, std::size_t N>
 std::optional<E> Lookup(const std::array<Word<E>, N>& words, std::string_view raw) {
+  // The usual cell is a word exactly as listed (lower-case, trimmed, half-width): no copies.
+  for (const auto& w : words) {
+    if (raw == w.text) return w.value;
+  }
   const std::string norm = AsciiLower(NormalizeText(raw));
   for (const auto& w : words) {
     if (norm == w.text) return w.value;

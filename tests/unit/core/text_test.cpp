@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace huzhu {
 
@@ -27,6 +28,39 @@ TEST_SUITE("text") {
     CHECK(Trim("abc\xE3\x80") == "abc\xE3\x80");  // truncated U+3000 is kept
     const std::string_view text = "  x ";
     CHECK(Trim(text).data() == text.data() + 2);  // a view into the argument
+  }
+
+  TEST_CASE("Trim agrees with a piecewise reference on every text of up to four pieces") {
+    // Pieces: the spaces Trim removes, and characters that share their first or last byte.
+    // No two pieces form a space together (no piece ends in E3 80 or C2).
+    const std::vector<std::string> pieces = {" ", "\t", "\u3000", "\u00A0", "a", "\x01",
+                                             "中", "©", "あ", "\x80", "\xA0"};
+    const auto is_space = [](const std::string& p) {
+      return p == " " || p == "\t" || p == "\u3000" || p == "\u00A0";
+    };
+    int mismatches = 0;
+    int texts = 0;
+    std::vector<std::size_t> at;
+    for (std::size_t length = 0; length <= 4; ++length) {
+      at.assign(length, 0);
+      for (;;) {
+        std::string text;
+        std::size_t first = 0;
+        std::size_t last = length;
+        for (std::size_t i = 0; i < length; ++i) text += pieces[at[i]];
+        while (first < last && is_space(pieces[at[first]])) ++first;
+        while (last > first && is_space(pieces[at[last - 1]])) --last;
+        std::string expected;
+        for (std::size_t i = first; i < last; ++i) expected += pieces[at[i]];
+        if (Trim(text) != expected) ++mismatches;
+        ++texts;
+        std::size_t k = 0;
+        while (k < length && ++at[k] == pieces.size()) at[k++] = 0;
+        if (k == length) break;
+      }
+    }
+    CHECK(texts == 1 + 11 + 121 + 1331 + 14641);
+    CHECK(mismatches == 0);
   }
 
   TEST_CASE("FoldFullWidth") {

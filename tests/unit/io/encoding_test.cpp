@@ -37,6 +37,31 @@ TEST_CASE("ScanUtf8 accepts valid UTF-8 and stops at the first problem") {
   CHECK(ScanUtf8("\xFF").status == Utf8Scan::kInvalid);
 }
 
+TEST_CASE("ScanUtf8 judges every three-byte sequence as the code point ranges say") {
+  // Reference (Unicode 3.9, D92): a lead E0..EF and two continuation bytes form U+0800..U+FFFF,
+  // surrogates D800..DFFF excluded. The scanner's CJK fast path must agree on every sequence.
+  int mismatches = 0;
+  int valid = 0;
+  for (int b0 = 0xE0; b0 <= 0xEF; ++b0) {
+    for (int b1 = 0; b1 < 256; ++b1) {
+      for (int b2 = 0; b2 < 256; ++b2) {
+        const bool cont = (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80;
+        const int cp = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+        const bool expect = cont && cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
+        const char bytes[] = {'a', static_cast<char>(b0), static_cast<char>(b1),
+                              static_cast<char>(b2), 'b'};
+        const Utf8Scan scan = ScanUtf8(std::string_view(bytes, sizeof bytes));
+        const bool ok = scan.status == Utf8Scan::kValid && scan.valid == sizeof bytes;
+        const bool refused = scan.status == Utf8Scan::kInvalid && scan.valid == 1;
+        if (expect ? !ok : !refused) ++mismatches;
+        valid += expect ? 1 : 0;
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);  // U+0800..U+FFFF less the 2,048 surrogates
+}
+
 TEST_CASE("ScanUtf8 reports a sequence cut by the end of the chunk as truncated") {
   const std::string text = "姓名𠮷";  // E5 A7 93 E5 90 8D F0 A0 AE B7
   for (std::size_t cut = 7; cut < text.size(); ++cut) {

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "../engines/engine_test_support.h"
 #include "records/members.h"
@@ -29,6 +31,38 @@ TEST_CASE("PackedText: 8 bytes that read back as the text they were given") {
   CHECK(PackedText(longest).size() == PackedText::kMaxSize);
   const std::string too_long(PackedText::kMaxSize + 1, 'x');
   CHECK_THROWS_AS(PackedText{too_long}, std::length_error);
+}
+
+TEST_CASE("TextArena::Intern: equal texts share one copy, different texts never do") {
+  TextArena arena;
+  // 50,000 unit codes (the table grows several times), each interned three times in a
+  // scattered order; texts of 1 to 40 bytes so that every tail length of the hash is met.
+  std::vector<std::string> codes;
+  for (int i = 0; i < 50000; ++i) {
+    std::string code = "U";  // built in steps: GCC 12 warns falsely on "U" + std::to_string
+    code += std::to_string(i * 7919 % 100003);
+    code.append(static_cast<std::size_t>(i % 33), 'x');
+    codes.push_back(code);
+  }
+  std::vector<std::string_view> first(codes.size());
+  int wrong = 0;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (std::size_t k = 0; k < codes.size(); ++k) {
+      const std::size_t i = (k * 12347 + static_cast<std::size_t>(pass)) % codes.size();
+      const std::string copy = codes[i];  // a different address, the same text
+      const std::string_view got = arena.Intern(copy);
+      if (got != codes[i] || got.data() == copy.data()) ++wrong;
+      if (first[i].empty()) first[i] = got;
+      if (got.data() != first[i].data()) ++wrong;
+    }
+  }
+  CHECK(wrong == 0);
+  // Distinct texts have distinct copies.
+  std::vector<const char*> addresses;
+  for (const std::string_view v : first) addresses.push_back(v.data());
+  std::sort(addresses.begin(), addresses.end());
+  CHECK(std::adjacent_find(addresses.begin(), addresses.end()) == addresses.end());
+  CHECK(arena.Intern("").empty());
 }
 
 TEST_CASE("members: a cell over 65,535 bytes makes its row a problem, not a crash") {
