@@ -1,9 +1,13 @@
 #include "records/members.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
+
+#include <sys/mman.h>
 
 #include "core/text.h"
 #include "records/table_reader.h"
@@ -11,8 +15,24 @@
 namespace huzhu {
 
 namespace {
-constexpr std::size_t kArenaBlock = 1 << 20;
+// Arena blocks of 4 MiB: each is its own mapping (glibc maps allocations this large), which
+// AdviseHugePages can mark for 2 MiB pages.
+constexpr std::size_t kArenaBlock = std::size_t{4} << 20;
+
+// Asks the kernel for transparent huge pages over the whole 2 MiB pages inside [data, data +
+// bytes): a province's member records and texts (about 250 MB) then fault in 2 MiB at a time
+// instead of 4 KiB, about a quarter of a second less. Only advice: where THP is off (or the call
+// fails) nothing changes.
+void AdviseHugePages(const void* data, std::size_t bytes) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t last = (begin + bytes) & ~(kHuge - 1);
+  if (last > first) {
+    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
 }
+}  // namespace
 
 PackedText::PackedText(std::string_view text) {
   static_assert(sizeof(std::uintptr_t) == 8, "PackedText needs 64-bit addresses");
@@ -35,6 +55,7 @@ std::string_view TextArena::Add(std::string_view text) {
   if (used_ + text.size() > capacity_) {
     const std::size_t size = std::max(kArenaBlock, text.size());
     blocks_.push_back(std::unique_ptr<char[]>(new char[size]));  // not zeroed: written next
+    AdviseHugePages(blocks_.back().get(), size);
     used_ = 0;
     capacity_ = size;
   }
@@ -141,12 +162,31 @@ void MemberTable::BuildIndex(ProblemList& problems) {
   while ((std::size_t{1} << (64 - index_shift_)) < members_.size() + members_.size() / 2 + 1) {
     --index_shift_;
   }
-  index_.assign(std::size_t{1} << (64 - index_shift_), Slot{});
-  // In row order: the first row of an ID wins; a repeat is listed as a problem.
-  for (std::uint32_t i = 0; i < members_.size(); ++i) {
+  const std::size_t slots = std::size_t{1} << (64 - index_shift_);
+  index_ = std::vector<Slot>();
+  index_.reserve(slots);
+  AdviseHugePages(index_.data(), slots * sizeof(Slot));
+  index_.assign(slots, Slot{});
+  // Each member's key (0: no valid ID) is worked out kAhead members early and its home slot
+  // prefetched: a province's index is 32 MB, and each insert would otherwise wait on memory.
+  constexpr std::uint32_t kAhead = 16;
+  std::array<std::uint64_t, kAhead> ahead{};
+  const auto n = static_cast<std::uint32_t>(members_.size());
+  auto key_of = [this](std::uint32_t i) -> std::uint64_t {
     const auto id_key = IdKey(members_[i].id);
-    if (!id_key) continue;
-    const std::uint64_t k = IndexKey(*id_key, members_[i].project) + 1;
+    return id_key ? IndexKey(*id_key, members_[i].project) + 1 : 0;
+  };
+  auto look_ahead = [&](std::uint32_t i) {
+    const std::uint64_t k = i < n ? key_of(i) : 0;
+    ahead[i % kAhead] = k;
+    if (k != 0) __builtin_prefetch(&index_[SlotOf(k)], 1);
+  };
+  for (std::uint32_t i = 0; i < kAhead; ++i) look_ahead(i);
+  // In row order: the first row of an ID wins; a repeat is listed as a problem.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint64_t k = ahead[i % kAhead];
+    look_ahead(i + kAhead);
+    if (k == 0) continue;
     for (std::size_t at = SlotOf(k);; at = (at + 1) & (index_.size() - 1)) {
       Slot& slot = index_[at];
       if (slot.key == 0) {
@@ -218,6 +258,7 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
                               static_cast<double>(done);
       const auto estimate = static_cast<std::size_t>(per_byte * static_cast<double>(all_bytes) * 1.1);
       table.members_.reserve(std::min<std::size_t>(estimate, std::size_t{1} << 26));
+      AdviseHugePages(table.members_.data(), table.members_.capacity() * sizeof(Member));
     }
     if (progress) progress(done, total);
   };
