@@ -36,7 +36,14 @@ void AppendTwoDecimals(std::string& out, std::int64_t hundredths) {
 void AppendField(std::string& out, std::string_view text) {
   const bool defuse = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
                                         text[0] == '@' || text[0] == '\t' || text[0] == '\r');
-  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+  // (A byte loop: find_first_of with a set calls memchr once per byte of the text.)
+  bool quote = false;
+  for (const char c : text) {
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      quote = true;
+      break;
+    }
+  }
   if (quote) out += '"';
   if (defuse) out += '\'';
   if (!quote) {

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -71,7 +72,22 @@ std::string_view ScaledDecimal(std::int64_t value, int decimals, char (&buf)[32]
 // Appends `text` as XML element content: &, < and > escaped; characters XML 1.0 cannot hold
 // (controls other than tab and newline) and a literal "_xHHHH_" written as Excel's _xHHHH_
 // escapes, so that Excel shows exactly `text`.
+// Bytes AppendXmlText may have to replace: & < > _ and the controls other than tab and newline.
+constexpr std::array<bool, 256> kXmlSpecial = [] {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 0x20; ++c) special[static_cast<std::size_t>(c)] = c != '\t' && c != '\n';
+  for (const char c : {'&', '<', '>', '_'}) special[static_cast<unsigned char>(c)] = true;
+  return special;
+}();
+
 void AppendXmlText(std::string& out, std::string_view text) {
+  // Most texts have none of those bytes: one append.
+  std::size_t first = 0;
+  while (first < text.size() && !kXmlSpecial[static_cast<unsigned char>(text[first])]) ++first;
+  if (first == text.size()) {
+    out.append(text);
+    return;
+  }
   std::size_t plain = 0;
   auto flush = [&](std::size_t i) { out.append(text.data() + plain, i - plain); };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -442,8 +458,10 @@ void XlsxSheet::Track(std::size_t display_width) {
 // constant-memory mode, minus the optional spans of <row>.
 void XlsxSheet::OpenCell(lxw_format* format, bool inline_string) {
   if (!row_open_) {
+    row_digits_size_ = static_cast<std::uint8_t>(
+        std::to_chars(row_digits_, row_digits_ + sizeof row_digits_, row_ + 1).ptr - row_digits_);
     xml_ += "<row r=\"";
-    xml_ += std::to_string(row_ + 1);
+    xml_.append(row_digits_, row_digits_size_);
     xml_ += "\">";
     row_open_ = true;
   }
@@ -453,18 +471,33 @@ void XlsxSheet::OpenCell(lxw_format* format, bool inline_string) {
     }
   }
   max_columns_ = std::max<std::uint16_t>(max_columns_, static_cast<std::uint16_t>(col_ + 1));
-  xml_ += "<c r=\"";
-  xml_ += column_letters_[col_];
-  char digits[16];
-  xml_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, row_ + 1).ptr - digits));
-  xml_ += '"';
+  // The cell's opening tag is put together here and appended once: at most 3 letters, 7 row
+  // digits and a 5-digit style index.
+  char tag[64];
+  char* p = tag;
+  auto put = [&p](std::string_view piece) {
+    std::memcpy(p, piece.data(), piece.size());
+    p += piece.size();
+  };
+  put("<c r=\"");
+  put(column_letters_[col_]);
+  put(std::string_view(row_digits_, row_digits_size_));
+  put("\"");
   if (format != nullptr) {
-    xml_ += " s=\"";
-    const auto r = std::to_chars(digits, digits + sizeof digits, lxw_format_get_xf_index(format));
-    xml_.append(digits, static_cast<std::size_t>(r.ptr - digits));
-    xml_ += '"';
+    if (format != xf_format_) {  // a format's index is fixed once libxlsxwriter has given it
+      xf_format_ = format;
+      xf_digits_size_ = static_cast<std::uint8_t>(
+          std::to_chars(xf_digits_, xf_digits_ + sizeof xf_digits_,
+                        lxw_format_get_xf_index(format))
+              .ptr -
+          xf_digits_);
+    }
+    put(" s=\"");
+    put(std::string_view(xf_digits_, xf_digits_size_));
+    put("\"");
   }
-  if (inline_string) xml_ += " t=\"inlineStr\"";
+  if (inline_string) put(" t=\"inlineStr\"");
+  xml_.append(tag, static_cast<std::size_t>(p - tag));
 }
 
 void XlsxSheet::DirectNumber(std::string_view number, lxw_format* format) {

@@ -126,6 +126,11 @@ class XlsxSheet {
   std::uint16_t max_columns_ = 0;
   std::unique_ptr<ParallelDeflater> rows_;
   std::vector<std::string> column_letters_;
+  char row_digits_[12] = {};  // the open row's number, for each cell's r="…"
+  std::uint8_t row_digits_size_ = 0;
+  lxw_format* xf_format_ = nullptr;  // the last cell format and its style index, as digits
+  char xf_digits_[12] = {};
+  std::uint8_t xf_digits_size_ = 0;
   int worksheet_number_ = 0;  // N of xl/worksheets/sheetN.xml
 };
 

@@ -42,6 +42,8 @@ TEST_CASE("CSV fields: formula-looking text is defused, quotes and separators qu
   CHECK(CsvField("a,b") == "\"a,b\"");
   CHECK(CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
   CHECK(CsvField("line\nbreak") == "\"line\nbreak\"");
+  CHECK(CsvField("cr\ronly") == "\"cr\ronly\"");
+  CHECK(CsvField("中文,逗号") == "\"中文,逗号\"");
   CHECK(CsvField("") == "");
 }
 

@@ -34,7 +34,9 @@ struct Dir {
 
 const std::vector<std::string> kTexts = {
     "a&b<c>d", "\x01控制\x1f", " 前导空格", "尾随空格 ", "_x0041_", "行一\n行二", "tab\there",
-    "\"引号\"'", "a_x00zz_b", "x\ry", "🀄 emoji", "=SUM(A1:A2)"};
+    "\"引号\"'", "a_x00zz_b", "x\ry", "🀄 emoji", "=SUM(A1:A2)",
+    // One special byte each, so that no other sends the text past the writer's shortcut.
+    "R&D部", "a<b", "b>a", "_x0042_", "\x02", "snake_case"};
 
 // Writes rows 1..n: Integer(i), Text, Money(i × 101 − 250000 fen), Tenths(i − 2500).
 std::string WriteBook(const fs::path& dir, std::size_t chunk, int n) {
