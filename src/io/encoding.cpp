@@ -30,6 +30,14 @@ inline bool InRange(unsigned char b, unsigned char lo, unsigned char hi) {
   return b >= lo && b <= hi;
 }
 
+// A three-byte sequence at s[i] whose lead byte (E1..EC, EE..EF) allows any continuation bytes.
+inline bool PlainThreeByte(const unsigned char* s, std::size_t i, std::size_t n) {
+  if (i + 3 > n) return false;
+  const unsigned char b0 = s[i];
+  return ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) && (s[i + 1] & 0xC0) == 0x80 &&
+         (s[i + 2] & 0xC0) == 0x80;
+}
+
 }  // namespace
 
 Utf8Scan ScanUtf8(std::string_view bytes) {
@@ -52,10 +60,12 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       continue;
     }
     // Fast path for the common CJK case: a lead byte E1..EC or EE..EF takes any two
-    // continuation bytes (the general path below checks the same, one byte at a time).
-    if (i + 3 <= n && ((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF &&
-        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-      i += 3;
+    // continuation bytes (the general path below checks the same, one byte at a time). Chinese
+    // text comes in runs, so the loop stays here while the run lasts.
+    if (PlainThreeByte(s, i, n)) {
+      do {
+        i += 3;
+      } while (PlainThreeByte(s, i, n));
       continue;
     }
     // Unicode Table 3-7 (well-formed UTF-8 byte sequences): the lead byte fixes the length and

@@ -15,6 +15,7 @@ namespace huzhu {
 namespace {
 
 using namespace std::string_view_literals;
+using namespace std::string_literals;
 
 TEST_CASE("ScanUtf8 accepts valid UTF-8 and stops at the first problem") {
   CHECK(ScanUtf8("").status == Utf8Scan::kValid);
@@ -60,6 +61,29 @@ TEST_CASE("ScanUtf8 judges every three-byte sequence as the code point ranges sa
   }
   CHECK(mismatches == 0);
   CHECK(valid == 0xFFFF - 0x800 + 1 - 0x800);  // U+0800..U+FFFF less the 2,048 surrogates
+}
+
+TEST_CASE("ScanUtf8 stops inside a run of Chinese characters where the run goes wrong") {
+  const std::string run = "中文姓名";  // four three-byte characters, 12 bytes
+  // A bad character after the run: overlong, surrogate, broken continuation, stray byte.
+  for (const char* bad : {"\xE0\x80\x80", "\xED\xA0\x80", "\xE5\x41\x41", "\x80", "\xC0\xAF"}) {
+    CAPTURE(bad);
+    const Utf8Scan scan = ScanUtf8(run + bad + "后");
+    CHECK(scan.status == Utf8Scan::kInvalid);
+    CHECK(scan.valid == 12);
+  }
+  // A run cut at the end of the chunk, then one ended by ASCII and a NUL.
+  const Utf8Scan cut = ScanUtf8(run + "\xE5\xA7");
+  CHECK(cut.status == Utf8Scan::kTruncated);
+  CHECK(cut.valid == 12);
+  const Utf8Scan nul = ScanUtf8(run + "ab\0"s);
+  CHECK(nul.status == Utf8Scan::kNul);
+  CHECK(nul.valid == 14);
+  // Runs mixing the fast lead bytes with the ones checked one byte at a time (E0, ED, F0).
+  const std::string mixed = "中\xE0\xA4\x85文\xED\x9F\xBF名\xF0\x9F\x98\x80姓";
+  const Utf8Scan ok = ScanUtf8(mixed);
+  CHECK(ok.status == Utf8Scan::kValid);
+  CHECK(ok.valid == mixed.size());
 }
 
 TEST_CASE("ScanUtf8 reports a sequence cut by the end of the chunk as truncated") {
