@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdio>
 #include <stdexcept>
-#include <unordered_map>
 
 #include "core/diagnostics.h"
 #include "io/csv_writer.h"
@@ -30,8 +29,9 @@ const std::vector<std::string>& PayoutCsvColumns() {
 PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
                                const ClaimFile& claims, const std::vector<ClaimResult>& results) {
   PayoutSummary s;
-  std::unordered_map<std::int64_t, std::size_t> line_of;  // member → index in s.members
-  line_of.reserve(results.size());
+  // member → index in s.members (-1: none yet); a flat array over the ledger (4 bytes a member)
+  // rather than a hash map with a node per member.
+  std::vector<std::int32_t> line_of(members.size(), -1);
   std::array<std::int64_t, 256> reason_counts{};  // by Reason; into by_reason at the end
   s.rows_in = static_cast<std::int64_t>(results.size());
   for (const ClaimResult& r : results) {
@@ -51,13 +51,14 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
     if (r.status == Status::kPaid) s.paid_total += r.total();
     if (r.status == Status::kReview) s.review_total += r.total();
     if (r.member < 0) continue;
-    auto [it, inserted] = line_of.try_emplace(r.member, s.members.size());
-    if (inserted) {
-      MemberLine line;
-      line.member = r.member;
-      s.members.push_back(line);
+    std::int32_t& line = line_of.at(static_cast<std::size_t>(r.member));
+    if (line < 0) {
+      line = static_cast<std::int32_t>(s.members.size());
+      MemberLine added;
+      added.member = r.member;
+      s.members.push_back(added);
     }
-    MemberLine& t = s.members[it->second];
+    MemberLine& t = s.members[static_cast<std::size_t>(line)];
     ++t.claims;
     if (r.status == Status::kPaid) {
       ++t.paid_count;
@@ -91,7 +92,8 @@ PayoutSummary SummarizePayouts(const RuleSet& rules, const MemberTable& members,
   for (std::uint32_t i = 0; i < results.size(); ++i) {
     const ClaimResult& r = results[i];
     if (r.member < 0 || r.status != Status::kPaid || r.total() <= Money()) continue;
-    const MemberLine& t = s.members[line_of.at(r.member)];
+    const auto line = static_cast<std::size_t>(line_of[static_cast<std::size_t>(r.member)]);
+    const MemberLine& t = s.members[line];
     if (t.transfer >= 0) s.transfers[static_cast<std::size_t>(t.transfer)].claims.push_back(i);
   }
   s.members_with_claims = static_cast<std::int64_t>(s.members.size());
