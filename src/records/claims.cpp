@@ -1,7 +1,5 @@
 #include "records/claims.h"
 
-#include <algorithm>
-#include <filesystem>
 
 #include "core/text.h"
 #include "records/table_reader.h"
@@ -46,29 +44,13 @@ const FieldId f_treatment = ClaimsTable().Id("treatment");
 ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& sheet,
                      ProblemList& problems, const ProgressFn& progress) {
   ClaimFile out;
-  // The claim vector is reserved once the first rows tell how many bytes a row takes (a Claim
-  // is about 550 bytes: growing 150,000 of them by doubling moved each several times and faulted
-  // in twice the memory), as ReadMembers does.
-  std::uint64_t all_bytes = 0;
+  // The claim vector is reserved from the first rows' size (a Claim is about 550 bytes).
+  RowReservation reservation(
+      files, std::size_t{1} << 24, [&out] { return out.claims.size(); },
+      [&out](std::size_t rows) { out.claims.reserve(rows); });
+  const ProgressFn reserve_and_report = reservation.Wrap(progress);
   for (const std::string& path : files) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) all_bytes += size;
-  }
-  bool reserved = false;
-  std::size_t rows_before_file = 0;
-  const ProgressFn reserve_and_report = [&](std::uint64_t done, std::uint64_t total) {
-    if (!reserved && done > 0 && total > 0) {
-      reserved = true;
-      const double per_byte = static_cast<double>(out.claims.size() - rows_before_file) /
-                              static_cast<double>(done);
-      const auto estimate = static_cast<std::size_t>(per_byte * static_cast<double>(all_bytes) * 1.1);
-      out.claims.reserve(std::min<std::size_t>(estimate, std::size_t{1} << 24));
-    }
-    if (progress) progress(done, total);
-  };
-  for (const std::string& path : files) {
-    rows_before_file = out.claims.size();
+    reservation.StartFile();
     const auto file_index = static_cast<std::uint16_t>(out.files.size());
     out.files.push_back(InputFile{path, ""});
     bool sheet_known = false;

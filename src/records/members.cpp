@@ -4,7 +4,6 @@
 #include <array>
 #include <cstring>
 #include <cstdint>
-#include <filesystem>
 #include <stdexcept>
 
 #include <sys/mman.h>
@@ -240,30 +239,17 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
                         const ProgressFn& progress) {
   MemberTable table;
   table.project_ = project;
-  // The member vector is reserved once the first 16,384 rows tell how many bytes a row takes:
-  // growing a province's 260 MB of records by doubling copied them and faulted in twice the
-  // memory. Reserving more than is used costs address space only.
-  std::uint64_t all_bytes = 0;
+  // The member vector is reserved once the first 16,384 rows tell how many bytes a row takes
+  // (a province's records are 180 MB), and asked for huge pages.
+  RowReservation reservation(
+      files, std::size_t{1} << 26, [&table] { return table.members_.size(); },
+      [&table](std::size_t rows) {
+        table.members_.reserve(rows);
+        AdviseHugePages(table.members_.data(), table.members_.capacity() * sizeof(Member));
+      });
+  const ProgressFn reserve_and_report = reservation.Wrap(progress);
   for (const std::string& path : files) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec) all_bytes += size;
-  }
-  bool reserved = false;
-  std::size_t rows_before_file = 0;
-  const ProgressFn reserve_and_report = [&](std::uint64_t done, std::uint64_t total) {
-    if (!reserved && done > 0 && total > 0) {
-      reserved = true;
-      const double per_byte = static_cast<double>(table.members_.size() - rows_before_file) /
-                              static_cast<double>(done);
-      const auto estimate = static_cast<std::size_t>(per_byte * static_cast<double>(all_bytes) * 1.1);
-      table.members_.reserve(std::min<std::size_t>(estimate, std::size_t{1} << 26));
-      AdviseHugePages(table.members_.data(), table.members_.capacity() * sizeof(Member));
-    }
-    if (progress) progress(done, total);
-  };
-  for (const std::string& path : files) {
-    rows_before_file = table.members_.size();
+    reservation.StartFile();
     const auto file_index = static_cast<std::uint16_t>(table.files_.size());
     table.files_.push_back(InputFile{path, ""});
     bool sheet_known = false;

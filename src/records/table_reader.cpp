@@ -1,8 +1,10 @@
 #include "records/table_reader.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -178,6 +180,31 @@ void ForEachRecord(const std::string& path, const std::string& sheet, const Tabl
       fn(RowView(batch.rows[i], map, sheet_info, path));
     }
   }
+}
+
+RowReservation::RowReservation(const std::vector<std::string>& files, std::size_t cap,
+                               std::function<std::size_t()> rows_read,
+                               std::function<void(std::size_t)> reserve)
+    : cap_(cap), rows_read_(std::move(rows_read)), reserve_(std::move(reserve)) {
+  for (const std::string& path : files) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) all_bytes_ += size;
+  }
+}
+
+ProgressFn RowReservation::Wrap(const ProgressFn& progress) {
+  return [this, progress](std::uint64_t done, std::uint64_t total) {
+    if (!reserved_ && done > 0 && total > 0) {
+      reserved_ = true;
+      const double per_byte =
+          static_cast<double>(rows_read_() - rows_before_file_) / static_cast<double>(done);
+      const auto estimate =
+          static_cast<std::size_t>(per_byte * static_cast<double>(all_bytes_) * 1.1);
+      reserve_(std::min(estimate, cap_));
+    }
+    if (progress) progress(done, total);
+  };
 }
 
 }  // namespace huzhu
