@@ -12,6 +12,7 @@
 
 #include "../engines/engine_test_support.h"
 #include "records/members.h"
+#include "records/table_reader.h"
 
 namespace huzhu {
 namespace {
@@ -169,6 +170,48 @@ TEST_CASE("members: 20,000 rows through the read-ahead batches, shortcut and car
   CHECK(luhn_failures > 1000);
   CHECK(problems.items().size() == static_cast<std::size_t>(luhn_failures));
   for (const auto& p : problems.items()) CHECK(p.message.find("Luhn") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace huzhu
+
+namespace huzhu {
+namespace {
+
+TEST_CASE("RowReservation: reserves the rows all files will hold, from the first report") {
+  // Two files of 1,000 and 3,000 bytes; 50 rows read of the second file's first 500 bytes
+  // (after 40 rows of the first): 0.1 rows a byte × 4,000 bytes × 1.1 = 440 rows.
+  const fs::path dir = fs::temp_directory_path() / ("huzhu-reserve-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.csv") << std::string(1000, 'x');
+  std::ofstream(dir / "b.csv") << std::string(3000, 'x');
+  std::size_t rows = 40;
+  std::vector<std::size_t> reserved;
+  std::vector<std::uint64_t> reported;
+  RowReservation reservation({(dir / "a.csv").string(), (dir / "b.csv").string()}, 1000,
+                             [&rows] { return rows; },
+                             [&reserved](std::size_t n) { reserved.push_back(n); });
+  const ProgressFn progress =
+      reservation.Wrap([&reported](std::uint64_t done, std::uint64_t) { reported.push_back(done); });
+  reservation.StartFile();
+  rows += 50;
+  progress(500, 3000);
+  progress(1000, 3000);  // once only
+  REQUIRE(reserved.size() == 1);
+  CHECK(reserved[0] == 440);
+  CHECK(reported == std::vector<std::uint64_t>{500, 1000});  // the caller's reports go on
+  // The cap holds: 500 rows in the first 1,000 bytes would make 0.5 × 4,000 × 1.1 = 2,200.
+  RowReservation capped({(dir / "a.csv").string(), (dir / "b.csv").string()}, 1000,
+                        [] { return std::size_t{500}; },
+                        [&reserved](std::size_t n) { reserved.push_back(n); });
+  capped.Wrap(nullptr)(1000, 1000);
+  CHECK(reserved.back() == 1000);
+  // A file that cannot be sized counts 0 bytes.
+  RowReservation missing({(dir / "none.csv").string()}, 1000, [] { return std::size_t{500}; },
+                         [&reserved](std::size_t n) { reserved.push_back(n); });
+  missing.Wrap(nullptr)(1000, 1000);
+  CHECK(reserved.back() == 0);
+  fs::remove_all(dir);
 }
 
 }  // namespace
