@@ -89,9 +89,11 @@ void CountInputRows(std::vector<InputRecord>& inputs, const Loaded& l) {
 }
 
 int RunPayout(const PayoutOptions& opt, const Context& ctx) {
-  // Hash the inputs (for the 规则 sheet) on the second core while they are read and computed.
-  auto hashing = std::async(std::launch::async, [&opt] { return HashPayoutInputs(opt); });
+  // The inputs' hashes (for the 规则 sheet) are computed on the second core while the payouts
+  // are: reading keeps both cores busy (members here, claims and the read-ahead there), the
+  // computation only this one.
   Loaded l = Load(opt, ctx);
+  auto hashing = std::async(std::launch::async, [&opt] { return HashPayoutInputs(opt); });
   auto t0 = std::chrono::steady_clock::now();
   const std::vector<ClaimResult> results = ComputePayouts(l.rules, l.members, l.claims, l.problems);
   const PayoutSummary summary = SummarizePayouts(l.rules, l.members, l.claims, results);
