@@ -522,7 +522,7 @@ void XlsxSheet::DirectBlank(lxw_format* format) {
 void XlsxSheet::EndDirectChunk(bool last) {
   if (xml_.size() >= g_chunk_bytes || (last && !xml_.empty())) {
     rows_->Add(std::move(xml_));
-    xml_ = std::string();
+    xml_ = rows_->SpareInput();
     if (!last) xml_.reserve(g_chunk_bytes + (std::size_t{64} << 10));
   }
 }

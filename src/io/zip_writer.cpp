@@ -37,12 +37,15 @@ int WriteAll(int fd, std::string_view data) {
   return 0;
 }
 
-// Deflates `input` as a raw deflate stream, ended by a sync flush (more streams may follow) or
-// finished (the last one). Returns false on a zlib error.
-bool DeflateRaw(std::string_view input, int level, bool last, std::string& output) {
-  z_stream zs{};
-  if (deflateInit2(&zs, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
-  output.resize(deflateBound(&zs, static_cast<uLong>(input.size())) + 64);
+// Deflates `input` with `zs` (made by deflateInit2 for a raw stream; reset here, so that a
+// worker reuses one) into output[0, *size), ended by a sync flush (more streams may follow) or
+// finished (the last one). `output` grows but is never shrunk, so that a reused buffer is not
+// zero-filled again; its bytes past *size mean nothing. Returns false on a zlib error.
+bool DeflateInto(z_stream& zs, std::string_view input, bool last, std::string& output,
+                 std::size_t* size) {
+  if (deflateReset(&zs) != Z_OK) return false;
+  const std::size_t bound = deflateBound(&zs, static_cast<uLong>(input.size())) + 64;
+  if (output.size() < bound) output.resize(bound);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));
   zs.avail_in = static_cast<uInt>(input.size());
   const int flush = last ? Z_FINISH : Z_SYNC_FLUSH;
@@ -59,9 +62,36 @@ bool DeflateRaw(std::string_view input, int level, bool last, std::string& outpu
     }
     if (!last && zs.avail_in == 0 && zs.avail_out != 0) break;  // flushed completely
   }
-  output.resize(zs.total_out);
-  deflateEnd(&zs);
+  *size = zs.total_out;
   return ok;
+}
+
+// A raw deflate stream at `level` for the duration of a scope.
+class RawDeflateStream {
+ public:
+  explicit RawDeflateStream(int level) {
+    ok_ = deflateInit2(&zs_, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  }
+  ~RawDeflateStream() {
+    if (ok_) deflateEnd(&zs_);
+  }
+  RawDeflateStream(const RawDeflateStream&) = delete;
+  RawDeflateStream& operator=(const RawDeflateStream&) = delete;
+  bool ok() const { return ok_; }
+  z_stream& get() { return zs_; }
+
+ private:
+  z_stream zs_{};
+  bool ok_ = false;
+};
+
+// DeflateInto with a stream of its own, and `output` cut to the compressed bytes.
+bool DeflateRaw(std::string_view input, int level, bool last, std::string& output) {
+  RawDeflateStream stream(level);
+  std::size_t size = 0;
+  if (!stream.ok() || !DeflateInto(stream.get(), input, last, output, &size)) return false;
+  output.resize(size);
+  return true;
 }
 
 std::uint32_t Crc(std::string_view data) {
@@ -110,6 +140,7 @@ void ParallelDeflater::Fail(const std::string& detail) const {
 }
 
 void ParallelDeflater::Work() {
+  RawDeflateStream stream(level_);  // one per worker, reset for each chunk
   for (;;) {
     Job* job = nullptr;
     {
@@ -118,11 +149,15 @@ void ParallelDeflater::Work() {
       if (queue_.empty()) return;
       job = queue_.front();
       queue_.pop_front();
+      if (!spare_outputs_.empty()) {
+        job->output = std::move(spare_outputs_.back());
+        spare_outputs_.pop_back();
+      }
     }
-    const bool ok = DeflateRaw(job->input, level_, false, job->output);
+    const bool ok = stream.ok() &&
+                    DeflateInto(stream.get(), job->input, false, job->output, &job->output_size);
     job->crc = Crc(job->input);
     job->input_size = job->input.size();
-    std::string().swap(job->input);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!ok && !error_) {
@@ -130,10 +165,21 @@ void ParallelDeflater::Work() {
                                                Tr("压缩工作表失败（zlib）",
                                                   "compressing the sheet failed (zlib)")));
       }
+      // The input's buffer goes back to the writer (SpareInput) to hold a later chunk.
+      job->input.clear();
+      if (spare_inputs_.size() < max_in_flight_) spare_inputs_.push_back(std::move(job->input));
       job->done = true;
     }
     job_done_.notify_all();
   }
+}
+
+std::string ParallelDeflater::SpareInput() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (spare_inputs_.empty()) return std::string();
+  std::string buffer = std::move(spare_inputs_.back());
+  spare_inputs_.pop_back();
+  return buffer;
 }
 
 // Writes the finished jobs at the head of the sequence; the lock is released while writing.
@@ -145,13 +191,15 @@ void ParallelDeflater::WriteReadyLocked(std::unique_lock<std::mutex>& lock) {
     in_flight_.erase(head);
     ++next_to_write_;
     lock.unlock();
-    const std::string& out = job->output;
+    const std::string_view out(job->output.data(), job->output_size);
     if (const int err = WriteAll(fd_, out); err != 0) Fail(ErrnoText(err));
     crc_ = static_cast<std::uint32_t>(
         crc32_combine(crc_, job->crc, static_cast<z_off_t>(job->input_size)));
     size_ += job->input_size;
     compressed_size_ += out.size();
     lock.lock();
+    // The output's buffer goes to a worker for a later chunk.
+    if (spare_outputs_.size() < max_in_flight_) spare_outputs_.push_back(std::move(job->output));
   }
 }
 

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+#include <vector>
 
 namespace huzhu {
 
@@ -36,6 +37,9 @@ class ParallelDeflater {
 
   /// Queues the next chunk (not empty).
   void Add(std::string chunk);
+  /// An empty string with the capacity of an earlier chunk's, when one has been compressed: the
+  /// writer fills it as the next chunk, so that chunks are not allocated (and faulted in) anew.
+  std::string SpareInput();
   /// Waits for every chunk; afterwards the accessors below are final.
   void Finish();
 
@@ -49,7 +53,8 @@ class ParallelDeflater {
   struct Job {
     std::uint64_t sequence = 0;
     std::string input;
-    std::string output;
+    std::string output;  // output[0, output_size): a reused buffer, never shrunk
+    std::size_t output_size = 0;
     std::size_t input_size = 0;
     std::uint32_t crc = 0;
     bool done = false;
@@ -67,6 +72,8 @@ class ParallelDeflater {
   std::condition_variable job_done_;
   std::deque<Job*> queue_;                 // waiting for a worker
   std::map<std::uint64_t, std::unique_ptr<Job>> in_flight_;  // by sequence, until written
+  std::vector<std::string> spare_inputs_;   // compressed chunks' buffers, for SpareInput
+  std::vector<std::string> spare_outputs_;  // written outputs' buffers, for the workers
   std::uint64_t next_sequence_ = 0;
   std::uint64_t next_to_write_ = 0;
   bool stopping_ = false;
