@@ -5,6 +5,7 @@
 #include "core/money.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -131,13 +132,16 @@ bool ValidGrouping(std::string_view integer) {
 }
 
 std::string FormatFen(std::int64_t fen, bool grouped) {
+  std::string out;
+  if (!grouped) {
+    AppendFixed(out, fen, 2);
+    return out;
+  }
   const std::uint64_t magnitude = Magnitude(fen);
   std::string yuan = std::to_string(magnitude / 100);
-  if (grouped) {
-    for (std::size_t i = yuan.size(); i > 3; i -= 3) yuan.insert(i - 3, 1, ',');
-  }
+  for (std::size_t i = yuan.size(); i > 3; i -= 3) yuan.insert(i - 3, 1, ',');
   const auto cents = static_cast<unsigned>(magnitude % 100);
-  std::string out = fen < 0 ? "-" : "";
+  if (fen < 0) out += '-';
   out += yuan;
   out += '.';
   out += static_cast<char>('0' + cents / 10);
@@ -363,6 +367,22 @@ Money ParseMoneyNumber(std::string_view decimal_text) {
 // Formatting
 
 std::string FormatMoney(Money amount) { return FormatFen(amount.fen(), false); }
+
+void AppendFixed(std::string& out, std::int64_t value, int decimals) {
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const std::uint64_t magnitude = Magnitude(value);
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / scale).ptr;
+  if (value < 0) out += '-';
+  out.append(digits, static_cast<std::size_t>(end - digits));
+  out += '.';
+  std::uint64_t fraction = magnitude % scale;
+  for (std::uint64_t s = scale / 10; s > 0; s /= 10) {
+    out += static_cast<char>('0' + fraction / s);
+    fraction %= s;
+  }
+}
 
 std::string FormatMoneyGrouped(Money amount) { return FormatFen(amount.fen(), true); }
 

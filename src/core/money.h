@@ -71,6 +71,10 @@ Money ParseMoneyNumber(std::string_view decimal_text);
 std::string FormatMoney(Money amount);
 /// "1,234.56": with thousands separators (console and messages).
 std::string FormatMoneyGrouped(Money amount);
+/// Appends value / 10^decimals with exactly `decimals` (1 to 4) digits after the point and no
+/// separators: (-5, 2) → "-0.05", (-2498, 1) → "-249.8". FormatMoney's form, without a string
+/// per call (the CSV writers).
+void AppendFixed(std::string& out, std::int64_t value, int decimals);
 
 /// Parses a rate: "40%", "40", "54.5%", "0.5%" (at most 4 decimals of a percent). Throws ValueError.
 Rate ParseRate(std::string_view text);

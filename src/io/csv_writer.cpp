@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 
 #include "core/diagnostics.h"
@@ -14,22 +13,6 @@ namespace {
 constexpr std::size_t kFlushAt = 1 << 20;
 
 std::string SysError() { return std::strerror(errno); }
-
-// Appends hundredths as a number with two decimals: -5 → "-0.05".
-void AppendTwoDecimals(std::string& out, std::int64_t hundredths) {
-  const bool negative = hundredths < 0;
-  // Magnitude without overflow for INT64_MIN.
-  const std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(hundredths)
-                                     : static_cast<std::uint64_t>(hundredths);
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, mag / 100).ptr;
-  if (negative) out += '-';
-  out.append(digits, static_cast<std::size_t>(end - digits));
-  const unsigned frac = static_cast<unsigned>(mag % 100);
-  out += '.';
-  out += static_cast<char>('0' + frac / 10);
-  out += static_cast<char>('0' + frac % 10);
-}
 
 // Appends one field: text a spreadsheet would take for a formula (= + - @, tab, CR first) gets a
 // leading apostrophe; a field with a comma, quote or line break is quoted, quotes doubled.
@@ -100,23 +83,18 @@ void CsvWriter::Text(std::string_view text) {
 }
 void CsvWriter::MoneyField(Money amount) {
   Separator();
-  AppendTwoDecimals(buffer_, amount.fen());
+  AppendFixed(buffer_, amount.fen(), 2);
 }
 void CsvWriter::DateField(Date date) { Raw(date.ToIso()); }
 void CsvWriter::Integer(std::int64_t value) { Raw(std::to_string(value)); }
 void CsvWriter::Hundredths(std::int64_t value) {
   Separator();
-  AppendTwoDecimals(buffer_, value);
+  AppendFixed(buffer_, value, 2);
 }
 
 void CsvWriter::Tenths(std::int64_t value) {
-  const std::uint64_t magnitude =
-      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  std::string text = value < 0 ? "-" : "";
-  text += std::to_string(magnitude / 10);
-  text += '.';
-  text += static_cast<char>('0' + magnitude % 10);
-  Raw(text);
+  Separator();
+  AppendFixed(buffer_, value, 1);
 }
 void CsvWriter::Bool(bool value) { Raw(value ? "true" : "false"); }
 void CsvWriter::Blank() { Raw(""); }

@@ -339,6 +339,25 @@ TEST_SUITE("money") {
     }
   }
 
+  TEST_CASE("AppendFixed: exactly the given decimals, appended") {
+    std::string out = "x=";
+    AppendFixed(out, -5, 2);
+    CHECK(out == "x=-0.05");
+    auto fixed = [](std::int64_t value, int decimals) {
+      std::string text;
+      AppendFixed(text, value, decimals);
+      return text;
+    };
+    CHECK(fixed(-2498, 1) == "-249.8");
+    CHECK(fixed(0, 1) == "0.0");
+    CHECK(fixed(7500, 2) == "75.00");
+    CHECK(fixed(1, 4) == "0.0001");
+    CHECK(fixed(-120000, 4) == "-12.0000");
+    CHECK(fixed(kMinFen, 2) == "-92233720368547758.08");
+    CHECK(fixed(kMinFen, 1) == "-922337203685477580.8");
+    CHECK(fixed(kMaxFen, 3) == "9223372036854775.807");
+  }
+
   TEST_CASE("FormatMoney and FormatMoneyGrouped") {
     CHECK(FormatMoney(Fen(123456)) == "1234.56");
     CHECK(FormatMoney(Fen(-5)) == "-0.05");
