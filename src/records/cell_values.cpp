@@ -225,9 +225,20 @@ std::string_view RowView::View(FieldId field) const {
   return Trim(row_.at(static_cast<std::size_t>(col)).text);
 }
 
-bool RowView::IsTextCell(FieldId field) const {
+std::optional<QuickResidentId> RowView::WellFormedIdNumber(FieldId field) const {
   const int col = map_.ColumnOf(field);
-  return col >= 0 && row_.at(static_cast<std::size_t>(col)).type == CellType::kText;
+  if (col < 0) return std::nullopt;
+  const Cell& cell = row_.at(static_cast<std::size_t>(col));
+  if (cell.type != CellType::kText) return std::nullopt;
+  return ParseWellFormedResidentId(Trim(cell.text));
+}
+
+std::optional<bool> RowView::WellFormedBankCardLuhn(FieldId field) const {
+  const int col = map_.ColumnOf(field);
+  if (col < 0) return std::nullopt;
+  const Cell& cell = row_.at(static_cast<std::size_t>(col));
+  if (cell.type != CellType::kText) return std::nullopt;
+  return huzhu::WellFormedBankCardLuhn(Trim(cell.text));
 }
 
 template <typename Fn>

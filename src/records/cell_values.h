@@ -52,9 +52,12 @@ class RowView {
   /// The trimmed text (a view into the row: valid until the reader's next row); "" when absent.
   std::string_view View(FieldId field) const;
   std::string Text(FieldId field) const { return std::string(View(field)); }
-  /// True when the column exists and the cell holds text (not a number, bool or error): a fast
-  /// path may then parse View's text as the typed getter would (which it falls back to).
-  bool IsTextCell(FieldId field) const;
+  /// The well-formed cases of GetIdNumber and GetBankCard, without allocating: a text cell
+  /// holding an 18-character ID (valid date and check character), or 16–19 digits (then its
+  /// Luhn check). nullopt for anything else (absent, blank, a number cell, not well-formed),
+  /// which the getter then reads or explains.
+  std::optional<QuickResidentId> WellFormedIdNumber(FieldId field) const;
+  std::optional<bool> WellFormedBankCardLuhn(FieldId field) const;
   std::string Text(std::string_view key) const { return Text(Id(key)); }
   /// Typed getters: nullopt when the column is absent or the cell blank; throw Error(kInput) with
   /// the cell's location when the value is not valid.

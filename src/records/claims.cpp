@@ -79,10 +79,7 @@ ClaimFile ReadClaims(const std::vector<std::string>& files, const std::string& s
           };
           if (c.claim_id.empty()) note(row.Where(f_claim_id), Tr("申领编号为空", "the claim id is empty"));
           // The well-formed case without a normalised copy first; GetIdNumber explains others.
-          const auto quick = row.IsTextCell(f_id_number)
-                                 ? ParseWellFormedResidentId(row.View(f_id_number))
-                                 : std::nullopt;
-          if (quick) {
+          if (const auto quick = row.WellFormedIdNumber(f_id_number)) {
             c.id_number.assign(quick->view());
           } else {
             c.id_number = NormalizeText(row.View(f_id_number));

@@ -299,11 +299,10 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           };
           for (const FieldId f : {f_id_number, f_name, f_unit_code, f_unit_name, f_region,
                                   f_bank_name, f_union_card}) {
-            if (row.View(f).size() > PackedText::kMaxSize) {
-              note(row.Where(f), Tr("单元格文字过长（" + std::to_string(row.View(f).size()) +
+            if (const std::size_t size = row.View(f).size(); size > PackedText::kMaxSize) {
+              note(row.Where(f), Tr("单元格文字过长（" + std::to_string(size) +
                                         " 字节，最多 65535 字节）",
-                                    "the cell's text is too long (" +
-                                        std::to_string(row.View(f).size()) +
+                                    "the cell's text is too long (" + std::to_string(size) +
                                         " bytes; at most 65,535)"));
             }
           }
@@ -312,9 +311,7 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
             note(row.Where(f_id_number), Tr("身份证号为空", "the ID number is empty"));
           } else {
             // The well-formed case without allocating; GetIdNumber explains any other.
-            const auto quick = row.IsTextCell(f_id_number) ? ParseWellFormedResidentId(id_text)
-                                                           : std::nullopt;
-            if (quick) {
+            if (const auto quick = row.WellFormedIdNumber(f_id_number)) {
               m.id = table.arena_.Add(quick->view());
               m.birth = quick->birth;
               m.sex = quick->sex;
@@ -408,9 +405,7 @@ MemberTable ReadMembers(const std::vector<std::string>& files, const std::string
           };
           // The well-formed case (16–19 digits as text) without allocating; else GetBankCard.
           const std::string_view card_text = row.View(f_bank_account);
-          if (const auto luhn_ok = row.IsTextCell(f_bank_account)
-                                       ? WellFormedBankCardLuhn(card_text)
-                                       : std::nullopt) {
+          if (const auto luhn_ok = row.WellFormedBankCardLuhn(f_bank_account)) {
             take_card(card_text, *luhn_ok);
           } else {
             attempt([&] {

@@ -85,3 +85,37 @@ TEST_CASE("RowView adds the cell's location to value errors") {
           0);
   }
 }
+
+TEST_CASE("RowView's well-formed shortcuts take text cells only, as the getters would") {
+  const std::string h0 = "身份证号", h1 = "银行卡号", h2 = "配偶身份证号";
+  Row header;
+  header.number = 1;
+  header.cells = {Text(h0), Text(h1), Text(h2)};
+  HeaderMap map(MembersTable(), header, "members.xlsx", "会员名单");
+  SheetInfo info;
+  const std::string file = "members.xlsx";
+  Row row;
+  row.number = 2;
+  // 11010519491231002X is valid (GB 11643 check character X); 6222020200112233446 passes Luhn.
+  row.cells = {Text(" 11010519491231002x "), Text("6222020200112233446"), Text("")};
+  RowView view(row, map, info, file);
+  const auto id = view.WellFormedIdNumber(MembersTable().Id("id_number"));
+  REQUIRE(id.has_value());
+  CHECK(id->view() == "11010519491231002X");
+  CHECK(id->birth == Date::FromYmd(1949, 12, 31));
+  CHECK(view.WellFormedBankCardLuhn(MembersTable().Id("bank_account")) == std::optional<bool>(true));
+  CHECK_FALSE(view.WellFormedIdNumber(MembersTable().Id("spouse_id")).has_value());  // blank
+  CHECK_FALSE(view.WellFormedIdNumber(MembersTable().Id("name")).has_value());       // absent
+  // The same digits in number cells (a crafted .xlsx can hold all 18): not the shortcut's, and
+  // the getters refuse them with the advice to store them as text (110105194912310011 is valid).
+  Row numbers;
+  numbers.number = 3;
+  numbers.cells = {Number("110105194912310011"), Number("6222020200112233446"), Text("")};
+  RowView as_numbers(numbers, map, info, file);
+  CHECK_FALSE(as_numbers.WellFormedIdNumber(MembersTable().Id("id_number")).has_value());
+  CHECK_FALSE(as_numbers.WellFormedBankCardLuhn(MembersTable().Id("bank_account")).has_value());
+  CHECK_THROWS_WITH_AS(as_numbers.GetIdNumber(MembersTable().Id("id_number")),
+                       doctest::Contains("文本"), Error);
+  CHECK_THROWS_WITH_AS(as_numbers.GetBankCard(MembersTable().Id("bank_account")),
+                       doctest::Contains("文本"), Error);
+}
